@@ -1,0 +1,20 @@
+// Exercise 1.5: reverse-mode accumulation over the whole graph.
+
+import WorkbookCore
+
+// listing: backward-stub
+/// Every node below `root` (and `root` itself), each once, children before parents.
+public func topologicalOrder(from root: Value) -> [Value] {
+    // TODO(1.5): Visit each node once, appending it after its children. Then delete the next line.
+    notStarted("1.5", returning: [root])
+}
+
+extension Value {
+    /// Fills in ∂self/∂node in `grad` for every node below this one.
+    public func backward() {
+        // TODO(1.5): Seed this node's grad, then run every node's backwardRule,
+        // parents before children. Then delete the next line.
+        notStarted("1.5")
+    }
+}
+// end listing

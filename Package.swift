@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// MARK: - Exercises or reference solutions
+
+/// The learner's code lives in `Exercises/`; `WORKBOOK_SOLUTIONS=1` swaps in the
+/// reference code in `Solutions/`, which has the same files and public API.
+let chapterSources = Context.environment["WORKBOOK_SOLUTIONS"] == "1" ? "Solutions" : "Exercises"
+
+func chapter(_ number: Int) -> Target {
+    .target(
+        name: "Chapter\(number)",
+        dependencies: ["WorkbookCore"],
+        path: "\(chapterSources)/Chapter\(number)"
+    )
+}
+
+let package = Package(
+    name: "BackpropWorkbook",
+    products: [
+        .executable(name: "workbook", targets: ["WorkbookTool"]),
+        .executable(name: "chain-rule", targets: ["ChainRuleDemo"]),
+    ],
+    targets: [
+        // MARK: - Shared library: matrices, RNG, gradient checking, terminal output
+
+        .target(name: "WorkbookCore"),
+
+        // MARK: - Chapters: the learner's modules and the checks that grade them
+
+        chapter(1),
+        .target(name: "Chapter1Checks", dependencies: ["Chapter1", "WorkbookCore"]),
+
+        // MARK: - Executables
+
+        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "WorkbookCore"]),
+        .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
+
+        // MARK: - Tests
+
+        .testTarget(name: "WorkbookCoreTests", dependencies: ["WorkbookCore"]),
+        .testTarget(name: "Chapter1Tests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
+        .testTarget(name: "ListingTests", dependencies: ["WorkbookCore"]),
+    ]
+)

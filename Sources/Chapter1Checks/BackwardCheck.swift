@@ -1,0 +1,143 @@
+import Chapter1
+import WorkbookCore
+
+/// Exercise 1.5: `topologicalOrder(from:)` and `backward()` on graphs whose
+/// nodes carry the checker's own backward rules, so the check depends on no
+/// other exercise. The rules record the order they run in, which is how a
+/// wrong order is diagnosed.
+public func checkBackward(topologicalOrder: (Value) -> [Value], backward: (Value) -> Void,
+                          using generator: inout SplitMix64) -> Verdict {
+    var parts = [Verdict]()
+    for graph in [GraphShape.chain, .diamond, .random(using: &generator)] {
+        let local = graph.localDerivatives(using: &generator)
+        parts.append(checkOrder(of: graph, local: local, topologicalOrder: topologicalOrder))
+        parts.append(checkGradients(of: graph, local: local, backward: backward))
+        if case .failed = parts.last! { break }
+    }
+    return Verdict.all(parts)
+}
+
+/// A graph as lists of child indices: node i's children all come before i, and
+/// the last node is the root.
+struct GraphShape {
+    let name: String
+    let leafCount: Int
+    let children: [[Int]]
+
+    static let chain = GraphShape(name: "a chain x → a → b → L", leafCount: 1, children: [[], [0], [1], [2]])
+    static let diamond = GraphShape(name: "a diamond: x feeds a and b, which both feed L", leafCount: 1,
+                                    children: [[], [0], [0], [1, 2]])
+
+    static func random(using generator: inout SplitMix64) -> GraphShape {
+        var children: [[Int]] = [[], [], []]
+        for index in 3 ..< 11 {
+            var picks = Set<Int>()
+            let count = generator.integer(in: 1 ... 3)
+            // Mostly recent nodes, so the graph is deep as well as wide.
+            while picks.count < count { picks.insert(generator.integer(in: max(0, index - 4) ... index - 1)) }
+            children.append(picks.sorted())
+        }
+        return GraphShape(name: "a random graph of 11 nodes where values are reused", leafCount: 3, children: children)
+    }
+
+    func localDerivatives(using generator: inout SplitMix64) -> [[Double]] {
+        children.map { $0.map { _ in generator.uniform(0.5, 2) * (generator.uniform(0, 1) < 0.5 ? -1 : 1) } }
+    }
+
+    func label(_ index: Int) -> String {
+        index == children.count - 1 ? "L" : index < leafCount ? ["x", "y", "z"][index] : "n\(index)"
+    }
+
+    /// Builds the graph; each node's rule adds local · out.grad to each child and
+    /// appends the node's index to `log`.
+    func build(local: [[Double]], log: CallLog) -> [Value] {
+        var nodes = [Value]()
+        for (index, childIndices) in children.enumerated() {
+            let childNodes = childIndices.map { nodes[$0] }
+            let derivatives = local[index]
+            nodes.append(Value(Double(index), children: childNodes, operation: "f", label: label(index)) { out in
+                log.calls.append(index)
+                for (child, derivative) in zip(childNodes, derivatives) { child.grad += derivative * out.grad }
+            })
+        }
+        return nodes
+    }
+
+    /// The nodes the root depends on, and the root itself.
+    var reachable: Set<Int> {
+        var found: Set<Int> = [children.count - 1]
+        for index in children.indices.reversed() where found.contains(index) { found.formUnion(children[index]) }
+        return found
+    }
+
+    /// The nodes that use node `index` and that the root depends on.
+    func parents(of index: Int) -> [Int] {
+        let reachable = reachable
+        return children.indices.filter { children[$0].contains(index) && reachable.contains($0) }
+    }
+}
+
+/// The order in which backward rules ran.
+final class CallLog {
+    var calls = [Int]()
+}
+
+private func checkOrder(of graph: GraphShape, local: [[Double]],
+                        topologicalOrder: (Value) -> [Value]) -> Verdict {
+    let nodes = graph.build(local: local, log: CallLog())
+    let order = topologicalOrder(nodes.last!)
+    let indices = order.compactMap { node in nodes.firstIndex { $0 === node } }
+    let context = "topologicalOrder(from: L) on \(graph.name)"
+    let seen = indices.map(graph.label).joined(separator: ", ")
+    if indices.count != Set(indices).count {
+        return .failed("\(context) returned [\(seen)]: a node appears more than once\n"
+            + "  likely cause: no set of visited nodes, so a node reached by two paths is added twice")
+    }
+    if Set(indices) != graph.reachable || order.count != indices.count {
+        return .failed("\(context) returned [\(seen)]: it must contain each of the \(graph.reachable.count) nodes "
+            + "below L, and L, exactly once")
+    }
+    for (position, index) in indices.enumerated() {
+        for child in graph.children[index] where !indices[..<position].contains(child) {
+            return .failed("\(context) returned [\(seen)]: \(graph.label(index)) comes before its child "
+                + "\(graph.label(child))\n  likely cause: a node must be appended after all of its children")
+        }
+    }
+    return .passed("\(context): [\(seen)]")
+}
+
+private func checkGradients(of graph: GraphShape, local: [[Double]], backward: (Value) -> Void) -> Verdict {
+    let expected = graph.build(local: local, log: CallLog())
+    ValueGraphCheck.referenceBackward(expected.last!)
+    let log = CallLog()
+    let nodes = graph.build(local: local, log: log)
+    backward(nodes.last!)
+    let context = "backward() on \(graph.name)"
+    if log.calls.isEmpty {
+        return .failed("\(context) ran no backward rule\n  likely cause: call node.backwardRule(node) for every node")
+    }
+    if let repeated = log.calls.first(where: { index in log.calls.filter { $0 == index }.count > 1 }) {
+        return .failed("\(context) ran the rule of \(graph.label(repeated)) more than once, so its children "
+            + "received its gradient twice\n  likely cause: walk a topological order that holds each node once")
+    }
+    if nodes.last!.grad != 1 {
+        return .failed("\(context) left L.grad = \(formatNumber(nodes.last!.grad))\n"
+            + "  likely cause: ∂L/∂L = 1 must be set before any rule runs; every other gradient grows from it")
+    }
+    for (position, index) in log.calls.enumerated() {
+        for parent in graph.parents(of: index) where !log.calls[..<position].contains(parent) {
+            return .failed("\(context): the rule of \(graph.label(index)) ran before that of its parent "
+                + "\(graph.label(parent)), so \(graph.label(index)).grad was passed on before it was complete\n"
+                + "  likely cause: run the rules in reverse topological order — every parent before its children")
+        }
+    }
+    // Two valid orders may add the same terms in a different order, so compare with a tolerance.
+    let wrong = zip(nodes, expected).enumerated().first {
+        GradientCheck.relativeError($0.element.0.grad, $0.element.1.grad) > GradientCheck.tolerance
+    }
+    if let (index, pair) = wrong {
+        return .failed("\(context): \(graph.label(index)).grad = \(formatNumber(pair.0.grad)), expected "
+            + "\(formatNumber(pair.1.grad))")
+    }
+    return .passed("\(context): rules ran in the order [\(log.calls.map(graph.label).joined(separator: ", "))]")
+}

@@ -1,0 +1,47 @@
+import Chapter1
+import Foundation
+import WorkbookCore
+
+/// Exercise 1.4: the backward rules of `pow`, `exp`, `tanh` and `sigmoid`, each
+/// alone at several points and inside an expression that uses its result twice.
+public func checkFunctions(pow: @escaping (Value, Double) -> Value, exp: @escaping (Value) -> Value,
+                           tanh: @escaping (Value) -> Value, sigmoid: @escaping (Value) -> Value,
+                           using generator: inout SplitMix64) -> Verdict {
+    let exponent = [2, 3, -1, 0.5][generator.integer(in: 0 ... 3)]
+    let functions: [(name: String, apply: (Value) -> Value, mistakes: (Double) -> [ScalarComparison.Mistake])] = [
+        ("x^\(formatNumber(exponent))", { pow($0, exponent) }, { x in [
+            .init(exponent * Foundation.pow(x, exponent), "the exponent was not lowered by one: d(xⁿ)/dx = n·xⁿ⁻¹"),
+            .init(Foundation.pow(x, exponent - 1), "the factor n is missing: d(xⁿ)/dx = n·xⁿ⁻¹"),
+        ] }),
+        ("exp(x)", exp, { x in [.init(x, "used x where eˣ was meant: d(eˣ)/dx = eˣ, which is out.data")] }),
+        ("tanh(x)", tanh, { x in [
+            .init(1 - x * x, "used 1 − x² instead of 1 − tanh²(x): the derivative needs out.data, not self.data"),
+            .init(1 - Foundation.tanh(x), "used 1 − tanh(x) instead of 1 − tanh²(x)"),
+        ] }),
+        ("σ(x)", sigmoid, { x in [
+            .init(x * (1 - x), "used x(1 − x) instead of σ(x)(1 − σ(x)): the derivative needs out.data, "
+                + "the sigmoid's output, not its input self.data"),
+            .init(1 / (1 + Foundation.exp(-x)), "used σ(x) instead of σ(x)(1 − σ(x))"),
+        ] }),
+    ]
+    var parts = [Verdict]()
+    for function in functions {
+        for _ in 0 ..< 3 {
+            let x = generator.uniform(0.2, 2) * (exponent == 0.5 || generator.uniform(0, 1) < 0.5 ? 1 : -1)
+            let leaf = Value(x)
+            ValueGraphCheck.referenceBackward(function.apply(leaf))
+            let numeric = GradientCheck.centralDifference({ function.apply(Value($0)).data }, at: x)
+            let comparison = ScalarComparison(subject: "d/dx \(function.name) at x = \(formatNumber(x)): x.grad",
+                                              got: leaf.grad, expected: numeric, mistakes: function.mistakes(x))
+            if !comparison.agrees { return comparison.verdict }
+        }
+        // The result is used twice, and x once more: every share must accumulate.
+        let x = generator.uniform(0.2, 1.5)
+        let report = ValueGraphCheck.check("∂/∂x", { leaves in
+            let y = function.apply(leaves[0])
+            return ValueGraphCheck.sum(ValueGraphCheck.product(y, y), ValueGraphCheck.product(y, leaves[0]))
+        }, at: [x])
+        parts.append(Verdict.from(report, context: "y · y + y · x with y = \(function.name), x = \(formatNumber(x))"))
+    }
+    return Verdict.all(parts)
+}

@@ -1,0 +1,63 @@
+import Chapter1
+import WorkbookCore
+
+/// Gradient checks on graphs of `Value`s.
+///
+/// The checks of the operations (1.3, 1.4) must not depend on the learner's
+/// `backward()` (1.5), so they propagate with ``referenceBackward(_:)``, the
+/// checker's own walk; the check of `backward()` uses nodes with the checker's
+/// own backward rules. Each exercise is graded on its own code alone.
+public enum ValueGraphCheck {
+    /// An expression over some leaves, such as `{ x in x[0] * x[1] + x[0] }`.
+    public typealias Expression = ([Value]) -> Value
+
+    /// Runs every node's backward rule, parents before children, from `root`.
+    public static func referenceBackward(_ root: Value) {
+        var order = [Value]()
+        var visited = Set<ObjectIdentifier>()
+        var stack: [(node: Value, childrenDone: Bool)] = [(root, false)]
+        while let (node, childrenDone) = stack.popLast() {
+            if childrenDone {
+                order.append(node)
+                continue
+            }
+            guard visited.insert(ObjectIdentifier(node)).inserted else { continue }
+            stack.append((node, true))
+            for child in node.children where !visited.contains(ObjectIdentifier(child)) {
+                stack.append((child, false))
+            }
+        }
+        root.grad = 1
+        for node in order.reversed() { node.backwardRule(node) }
+    }
+
+    /// lhs + rhs with the checker's own backward rule, for building test graphs
+    /// that do not depend on Exercise 1.3.
+    public static func sum(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data + rhs.data, children: [lhs, rhs], operation: "+") { out in
+            lhs.grad += out.grad
+            rhs.grad += out.grad
+        }
+    }
+
+    /// lhs · rhs with the checker's own backward rule.
+    public static func product(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data * rhs.data, children: [lhs, rhs], operation: "*") { out in
+            lhs.grad += rhs.data * out.grad
+            rhs.grad += lhs.data * out.grad
+        }
+    }
+
+    /// Builds `expression` on fresh leaves holding `inputs`, propagates from its
+    /// root with `propagate`, and compares each leaf's gradient with a central
+    /// difference of the expression's value.
+    public static func check(_ name: String, _ expression: Expression, at inputs: [Double],
+                             propagate: (Value) -> Void = referenceBackward) -> GradientReport {
+        let leaves = inputs.map { Value($0) }
+        propagate(expression(leaves))
+        return GradientCheck.compare(name: name, shape: Shape(rows: 1, columns: inputs.count),
+                                     analytic: leaves.map(\.grad), at: inputs) { point in
+            expression(point.map { Value($0) }).data
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Runs a check in a child process, so that learner code which traps, recurses
+/// forever, loops forever or calls `exit` costs one exercise and nothing else.
+///
+/// The child evaluates the exercise, prints the outcome as one framed JSON line
+/// and exits with ``reportedExitCode``. The parent reads that line, or, when the
+/// child died first, turns its exit status and standard error into an outcome.
+public enum IsolatedCheck {
+    /// The exit code of a child that reported an outcome.
+    public static let reportedExitCode: Int32 = 86
+    /// Seconds a check may run before it counts as timed out.
+    public static let defaultTimeLimit = 20.0
+    /// The marker in front of the outcome line. Grading passes a secret one,
+    /// so that learner code cannot print a forged outcome.
+    public static let defaultFrame = "@@workbook-outcome@@"
+
+    /// Evaluates `exercise` in this (child) process, prints the framed outcome and
+    /// exits. A watchdog reports a time-out if the check runs past `timeLimit`.
+    public static func runChild(_ exercise: Exercise, seed: UInt64, timeLimit: Double = defaultTimeLimit,
+                                frame: String = defaultFrame) -> Never {
+        let reporter = Reporter(frame: frame)
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: timeLimit)
+            reporter.report(Outcome(.timedOut, "Exercise \(exercise.id) did not finish within "
+                + "\(formatNumber(timeLimit)) s: look for a loop that never ends"))
+        }
+        reporter.report(exercise.evaluate(seed: seed))
+    }
+
+    /// The outcome of a child process that ran ``runChild(_:seed:timeLimit:frame:)``.
+    public static func outcome(of termination: Termination, standardOutput: [UInt8], standardError: [UInt8],
+                               frame: String = defaultFrame) -> Outcome {
+        if case .exited(reportedExitCode) = termination,
+           let outcome = framedOutcome(in: standardOutput, frame: frame) {
+            return outcome
+        }
+        let errorText = String(decoding: standardError, as: UTF8.self)
+        switch termination {
+        case .timedOut(let seconds):
+            return Outcome(.timedOut, "did not finish within \(formatNumber(seconds)) s: look for a loop that never ends")
+        case .signal(let number):
+            return Outcome(.crashed, "crashed: \(signalMeaning(number))" + crashDetail(errorText))
+        case .exited(let code):
+            return Outcome(.crashed, "the process exited with code \(code) before the check finished "
+                + "(does your code call exit()?)" + crashDetail(errorText))
+        }
+    }
+
+    /// How a child process ended.
+    public enum Termination: Sendable, Equatable {
+        case exited(Int32)
+        case signal(Int32)
+        case timedOut(Double)
+    }
+
+    static func framedOutcome(in output: [UInt8], frame: String) -> Outcome? {
+        let text = String(decoding: output, as: UTF8.self)
+        guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix(frame + " ") }) else { return nil }
+        return try? JSONDecoder().decode(Outcome.self, from: Data(line.dropFirst(frame.count + 1).utf8))
+    }
+
+    static func signalMeaning(_ number: Int32) -> String {
+        switch number {
+        case SIGILL, SIGTRAP:
+            return "a runtime trap (signal \(number)): fatalError, an index out of range, a nil unwrapped with !, "
+                + "or an arithmetic overflow"
+        case SIGSEGV, SIGBUS:
+            return "a memory fault (signal \(number)), most often a stack overflow from recursion that never stops"
+        case SIGKILL:
+            return "killed (signal 9), for example for running out of time or memory"
+        default:
+            return "signal \(number)"
+        }
+    }
+
+    /// The runtime's own message, such as `Fatal error: Index out of range`, when present.
+    static func crashDetail(_ standardError: String) -> String {
+        let lines = standardError.split(separator: "\n").map(String.init)
+        if let fatal = lines.first(where: { $0.contains("Fatal error") || $0.contains("fatal error") }) {
+            return "\n" + fatal.trimmingCharacters(in: .whitespaces)
+        }
+        let tail = lines.filter { !$0.hasPrefix("0x") && !$0.isEmpty }.prefix(3)
+        return tail.isEmpty ? "" : "\n" + tail.joined(separator: "\n")
+    }
+}
+
+/// Prints one outcome, once, however many threads try.
+private final class Reporter: @unchecked Sendable {
+    private let frame: String
+    private let lock = NSLock()
+
+    init(frame: String) { self.frame = frame }
+
+    func report(_ outcome: Outcome) -> Never {
+        lock.lock()  // Never unlocked: the first report ends the process.
+        let json = (try? JSONEncoder().encode(outcome)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        FileHandle.standardOutput.write(Data("\n\(frame) \(json)\n".utf8))
+        _exit(IsolatedCheck.reportedExitCode)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One entry of a gradient: its analytic and numeric values side by side.
+public struct EntryCheck: Sendable {
+    public let row: Int
+    public let column: Int
+    public let analytic: Double
+    public let numeric: Double
+
+    /// The relative error of this entry; see ``GradientCheck/relativeError(_:_:)``.
+    public var relativeError: Double { GradientCheck.relativeError(analytic, numeric) }
+}
+
+/// The result of checking one parameter's gradient.
+public struct GradientReport: Sendable, CustomStringConvertible {
+    /// The gradient's name, such as `dW2`.
+    public let name: String
+    /// The parameter's shape.
+    public let shape: Shape
+    /// The entries that were checked.
+    public let entries: [EntryCheck]
+    /// How many entries the parameter has (more than `entries.count` when sampled).
+    public let totalCount: Int
+    /// The most likely mistake, when the pattern of errors is recognisable.
+    public let likelyCause: String?
+
+    /// The largest relative error among the checked entries.
+    public var maxRelativeError: Double {
+        entries.isEmpty ? .infinity : entries.map(\.relativeError).max()!
+    }
+
+    /// Whether every checked entry agrees within ``GradientCheck/tolerance``.
+    public var passed: Bool { likelyCause == nil && maxRelativeError <= GradientCheck.tolerance }
+
+    /// The checked entries, worst first.
+    public var worstEntries: [EntryCheck] {
+        entries.sorted { $0.relativeError > $1.relativeError }
+    }
+
+    func withLikelyCause(_ cause: String?) -> GradientReport {
+        GradientReport(name: name, shape: shape, entries: entries, totalCount: totalCount,
+                       likelyCause: cause ?? (entries.isEmpty ? "no entries were checked" : nil))
+    }
+
+    /// A summary line, then for a failure the worst entries and the likely cause.
+    public var description: String {
+        let sampled = entries.count < totalCount ? ", \(entries.count) of \(totalCount) entries sampled" : ""
+        guard !passed else {
+            return "\(name) (\(shape)): max relative error \(formatNumber(maxRelativeError))\(sampled) — ok"
+        }
+        var lines = ["\(name) (\(shape)): max relative error \(formatNumber(maxRelativeError))\(sampled) — WRONG"]
+        let wrong = entries.filter { $0.relativeError > GradientCheck.tolerance }
+        if !entries.isEmpty {
+            lines.append("  \(wrong.count) of \(entries.count) checked entries disagree; the worst:")
+            lines.append("    entry        analytic         numeric    relative error")
+            for entry in worstEntries.prefix(4) {
+                let position = shape.columns == 1 && shape.rows == 1 ? "" : "(\(entry.row), \(entry.column))"
+                lines.append("    " + [pad(position, 9), pad(formatNumber(entry.analytic), 14), pad(formatNumber(entry.numeric), 14),
+                                       pad(formatNumber(entry.relativeError), 16)].joined(separator: "  "))
+            }
+        }
+        if let likelyCause { lines.append("  likely cause: \(likelyCause)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Formats a number with six significant digits, as `%g` does.
+public func formatNumber(_ value: Double) -> String {
+    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "-∞") }
+    return String(format: "%.6g", value)
+}
+
+/// Right-aligns `text` in a field of `width` characters.
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+}
