@@ -11,28 +11,41 @@ public func checkArithmetic(add: @escaping BinaryOperation, multiply: @escaping 
     let x = generator.uniform(0.5, 2) * (generator.uniform(0, 1) < 0.5 ? -1 : 1)
     let y = generator.uniform(0.5, 2)
     let z = generator.uniform(-2, 2)
-    let cases: [(String, ValueGraphCheck.Expression)] = [
+    let point = "x = \(formatNumber(x)), y = \(formatNumber(y)), z = \(formatNumber(z))"
+    var parts = [Verdict]()
+
+    let product = Value(x), other = Value(y)
+    ValueGraphCheck.referenceBackward(multiply(product, other))
+    if product.grad == x && other.grad == y && x != y {
+        return .failed("x · y at \(point): x.grad = \(formatNumber(x)) and y.grad = \(formatNumber(y))\n"
+            + "  likely cause: each operand received its own value; ∂(x·y)/∂x is y, the other operand")
+    }
+
+    // Each leaf used once.
+    let singleUse: [(String, ValueGraphCheck.Expression)] = [
         ("x + y", { add($0[0], $0[1]) }),
         ("x · y", { multiply($0[0], $0[1]) }),
         ("x · y + z", { add(multiply($0[0], $0[1]), $0[2]) }),
-        ("(x + y) · (y · z)", { multiply(add($0[0], $0[1]), multiply($0[1], $0[2])) }),
     ]
-    var parts = [Verdict]()
-    for (name, expression) in cases {
-        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z) of \(name)", expression, at: [x, y, z])
-        parts.append(Verdict.from(report, context: "\(name) at x = \(formatNumber(x)), y = \(formatNumber(y)), "
-            + "z = \(formatNumber(z))"))
+    for (name, expression) in singleUse {
+        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, at: [x, y, z])
+        parts.append(Verdict.from(report, context: "\(name) at \(point)"))
         if case .failed = parts.last! { return parts.last! }
     }
-    // x is used three times: each use must add its share to x.grad.
-    let reuse = ValueGraphCheck.check("(∂/∂x, ∂/∂y) of x · x + x · y", {
-        add(multiply($0[0], $0[0]), multiply($0[0], $0[1]))
-    }, at: [x, y])
-    guard reuse.passed else {
-        return .failed("x · x + x · y at x = \(formatNumber(x)), y = \(formatNumber(y)):\n\(reuse)\n"
-            + "  likely cause: the gradients are right when each value is used once and wrong when x is used "
-            + "three times, so a backward rule overwrites grad (=) instead of accumulating (+=)")
+
+    // Leaves used more than once: each use must add its share to the leaf's grad.
+    let reused: [(String, ValueGraphCheck.Expression)] = [
+        ("(x + y) · (y · z), with y used twice", { multiply(add($0[0], $0[1]), multiply($0[1], $0[2])) }),
+        ("x · x + x · y, with x used three times", { add(multiply($0[0], $0[0]), multiply($0[0], $0[1])) }),
+    ]
+    for (name, expression) in reused {
+        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, at: [x, y, z])
+        guard report.passed else {
+            return .failed("\(name), at \(point):\n\(report)\n"
+                + "  likely cause: the gradients are right when each value is used once and wrong when one is used "
+                + "again, so a backward rule overwrites grad (=) instead of accumulating (+=)")
+        }
+        parts.append(.passed("\(name): \(report)"))
     }
-    parts.append(.passed("x · x + x · y, with x used three times: \(reuse)"))
     return Verdict.all(parts)
 }

@@ -23,10 +23,12 @@ struct GraphShape {
     let name: String
     let leafCount: Int
     let children: [[Int]]
+    var labels: [String]? = nil
 
-    static let chain = GraphShape(name: "a chain x → a → b → L", leafCount: 1, children: [[], [0], [1], [2]])
+    static let chain = GraphShape(name: "a chain x → a → b → L", leafCount: 1, children: [[], [0], [1], [2]],
+                                  labels: ["x", "a", "b", "L"])
     static let diamond = GraphShape(name: "a diamond: x feeds a and b, which both feed L", leafCount: 1,
-                                    children: [[], [0], [0], [1, 2]])
+                                    children: [[], [0], [0], [1, 2]], labels: ["x", "a", "b", "L"])
 
     static func random(using generator: inout SplitMix64) -> GraphShape {
         var children: [[Int]] = [[], [], []]
@@ -45,7 +47,8 @@ struct GraphShape {
     }
 
     func label(_ index: Int) -> String {
-        index == children.count - 1 ? "L" : index < leafCount ? ["x", "y", "z"][index] : "n\(index)"
+        if let labels { return labels[index] }
+        return index == children.count - 1 ? "L" : index < leafCount ? ["x", "y", "z"][index] : "n\(index)"
     }
 
     /// Builds the graph; each node's rule adds local · out.grad to each child and

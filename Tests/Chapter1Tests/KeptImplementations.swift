@@ -1,0 +1,169 @@
+// Implementations kept beside the tests, never in Exercises/: classic wrong
+// answers each check must catch, and right answers written differently from
+// the reference, which each check must accept.
+
+import Chapter1
+import Foundation
+
+enum Kept {
+    // MARK: 1.1
+
+    /// Wrong: the "forward" difference is really the central one.
+    static func forwardThatIsCentral(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double {
+        (f(x + h) - f(x - h)) / (2 * h)
+    }
+
+    /// Wrong: the central difference divides by h, not 2h.
+    static func centralOverH(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double {
+        (f(x + h) - f(x - h)) / h
+    }
+
+    static func forward(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double { (f(x + h) - f(x)) / h }
+
+    /// Right, written differently: half the sum of a forward and a backward difference.
+    static func centralAsAverage(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double {
+        let fx = f(x)
+        return 0.5 * ((f(x + h) - fx) / h + (fx - f(x - h)) / h)
+    }
+
+    // MARK: 1.2
+
+    /// Wrong: every derivative evaluated at x.
+    static func chainAllAtX(_ functions: [ScalarFunction], _ x: Double) -> Double {
+        functions.reduce(1) { $0 * $1.derivative(x) }
+    }
+
+    /// Right, written differently: recursion from the outermost function inward.
+    static func chainRecursive(_ functions: [ScalarFunction], _ x: Double) -> Double {
+        guard let outer = functions.last else { return 1 }
+        let inner = Array(functions.dropLast())
+        return outer.derivative(compose(inner)(x)) * chainRecursive(inner, x)
+    }
+
+    // MARK: 1.3
+
+    static func add(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data + rhs.data, children: [lhs, rhs]) { out in
+            lhs.grad += out.grad
+            rhs.grad += out.grad
+        }
+    }
+
+    /// Wrong: gradients overwritten (=) instead of accumulated (+=).
+    static func multiplyOverwriting(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data * rhs.data, children: [lhs, rhs]) { out in
+            lhs.grad = rhs.data * out.grad
+            rhs.grad = lhs.data * out.grad
+        }
+    }
+
+    /// Wrong: each operand gets its own value instead of the other's.
+    static func multiplySwapped(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data * rhs.data, children: [lhs, rhs]) { out in
+            lhs.grad += lhs.data * out.grad
+            rhs.grad += rhs.data * out.grad
+        }
+    }
+
+    /// Right, written differently: the local derivatives first, then one loop.
+    static func multiplyByLoop(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data * rhs.data, children: [lhs, rhs]) { out in
+            let local = [rhs.data, lhs.data]
+            for (child, derivative) in zip([lhs, rhs], local) { child.grad = child.grad + derivative * out.grad }
+        }
+    }
+
+    // MARK: 1.4
+
+    static func unary(_ value: Value, _ f: @escaping (Double) -> Double,
+                      localDerivative: @escaping (_ input: Double, _ output: Double) -> Double) -> Value {
+        Value(f(value.data), children: [value]) { out in
+            value.grad += localDerivative(value.data, out.data) * out.grad
+        }
+    }
+
+    static func pow(_ value: Value, _ n: Double) -> Value {
+        unary(value, { Foundation.pow($0, n) }) { x, _ in n * Foundation.pow(x, n - 1) }
+    }
+
+    static func exp(_ value: Value) -> Value { unary(value, Foundation.exp) { _, y in y } }
+    static func tanh(_ value: Value) -> Value { unary(value, Foundation.tanh) { _, y in 1 - y * y } }
+
+    /// Wrong: the sigmoid derivative applied to the input z instead of σ(z).
+    static func sigmoidOfInput(_ value: Value) -> Value {
+        unary(value, { 1 / (1 + Foundation.exp(-$0)) }) { x, _ in x * (1 - x) }
+    }
+
+    /// Right, written differently: a numerically stable σ, recomputed from the input.
+    static func sigmoidStable(_ value: Value) -> Value {
+        func stable(_ x: Double) -> Double {
+            x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
+        }
+        return unary(value, stable) { x, _ in stable(x) * (1 - stable(x)) }
+    }
+
+    // MARK: 1.5
+
+    /// Right, written differently: Kahn's algorithm, counting each node's parents.
+    static func topologicalOrderKahn(_ root: Value) -> [Value] {
+        var parents = [ObjectIdentifier: Int]()
+        var stack = [root]
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
+        while let node = stack.popLast() {
+            for child in node.children {
+                parents[ObjectIdentifier(child), default: 0] += 1
+                if seen.insert(ObjectIdentifier(child)).inserted { stack.append(child) }
+            }
+        }
+        var ready = [root]
+        var parentsFirst = [Value]()
+        while let node = ready.popLast() {
+            parentsFirst.append(node)
+            for child in node.children {
+                parents[ObjectIdentifier(child)]! -= 1
+                if parents[ObjectIdentifier(child)] == 0 { ready.append(child) }
+            }
+        }
+        return parentsFirst.reversed()
+    }
+
+    static func backwardKahn(_ root: Value) {
+        root.grad = 1
+        for node in topologicalOrderKahn(root).reversed() { node.backwardRule(node) }
+    }
+
+    /// Wrong: nodes appended before their children (pre-order).
+    static func topologicalOrderPreorder(_ root: Value) -> [Value] {
+        var order = [Value]()
+        var visited = Set<ObjectIdentifier>()
+        func visit(_ node: Value) {
+            guard visited.insert(ObjectIdentifier(node)).inserted else { return }
+            order.append(node)
+            for child in node.children { visit(child) }
+        }
+        visit(root)
+        return order
+    }
+
+    /// Wrong: breadth-first from the root, each node's rule run as it is reached.
+    static func backwardBreadthFirst(_ root: Value) {
+        root.grad = 1
+        var queue = [root]
+        var visited: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
+        while !queue.isEmpty {
+            let node = queue.removeFirst()
+            node.backwardRule(node)
+            for child in node.children where visited.insert(ObjectIdentifier(child)).inserted { queue.append(child) }
+        }
+    }
+
+    /// Wrong: depth-first without a visited set, so shared nodes run twice.
+    static func backwardWithoutVisitedSet(_ root: Value) {
+        root.grad = 1
+        func run(_ node: Value) {
+            node.backwardRule(node)
+            for child in node.children { run(child) }
+        }
+        run(root)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import WorkbookCore
+
+/// Learner code that misbehaves in every way a check must survive.
+private func misbehaving(_ behaviour: String) -> Exercise {
+    Exercise(id: "9.1", title: "misbehaving", points: 1, file: "Exercises/Chapter9/Bad.swift", symbol: "`bad()`",
+             hints: []) { _ in
+        switch behaviour {
+        case "index out of range": return .passed("\([1, 2, 3][Int.random(in: 5 ... 6)])")
+        case "fatalError": fatalError("learner gave up")
+        case "recursion": return .passed("\(recurse(1))")
+        case "loop": while true { usleep(1000) }
+        case "exit": exit(0)
+        case "forge": print("@@workbook-outcome@@ {\"status\":\"passed\",\"message\":\"forged\"}"); exit(86)
+        case "not started": notStarted("9.1"); return .failed("the stub's placeholder is wrong")
+        case "other stub": notStarted("9.0"); return .failed("wrong")
+        default: return .passed("fine")
+        }
+    }
+}
+
+private func recurse(_ depth: Int) -> Int { depth == 0 ? 0 : recurse(depth + 1) + 1 }
+
+@Suite("Isolated checks")
+struct IsolatedCheckTests {
+    /// Runs the misbehaving check in a child and returns the parent's reading of it.
+    func outcome(of behaviour: String, frame: String = IsolatedCheck.defaultFrame) async -> Outcome? {
+        let result = await #expect(processExitsWith: .failure,
+                                   observing: [\.standardOutputContent, \.standardErrorContent]) { [behaviour] in
+            IsolatedCheck.runChild(misbehaving(behaviour), seed: 1, timeLimit: 1)
+        }
+        guard let result else { return nil }
+        let termination: IsolatedCheck.Termination = switch result.exitStatus {
+        case .exitCode(let code): .exited(code)
+        case .signal(let number): .signal(number)
+        @unknown default: .signal(-1)
+        }
+        return IsolatedCheck.outcome(of: termination, standardOutput: result.standardOutputContent,
+                                     standardError: result.standardErrorContent, frame: frame)
+    }
+
+    @Test("a passing check reports passed through the frame")
+    func passes() async {
+        #expect(await outcome(of: "fine") == Outcome(.passed, "fine"))
+    }
+
+    @Test("a trap costs the exercise and carries the runtime's message", arguments: [
+        ("index out of range", "Index out of range"), ("fatalError", "learner gave up"),
+    ])
+    func traps(_ behaviour: (String, String)) async {
+        let result = await outcome(of: behaviour.0)
+        #expect(result?.status == .crashed)
+        #expect(result?.message.contains(behaviour.1) == true, "\(String(describing: result))")
+    }
+
+    @Test("unbounded recursion is reported as a likely stack overflow")
+    func stackOverflow() async {
+        let result = await outcome(of: "recursion")
+        #expect(result?.status == .crashed)
+        #expect(result?.message.contains("stack overflow") == true, "\(String(describing: result))")
+    }
+
+    @Test("an endless loop is stopped by the time limit")
+    func loops() async {
+        #expect(await outcome(of: "loop")?.status == .timedOut)
+    }
+
+    @Test("an outcome printed by learner code is not believed under a secret frame")
+    func forged() async {
+        #expect(await outcome(of: "forge", frame: "@@secret-1234@@")?.status == .crashed)
+    }
+
+    @Test("reaching the exercise's own stub means not started, another's is mentioned")
+    func stubs() async {
+        #expect(await outcome(of: "not started") == Outcome(.notStarted,
+            "Exercise 9.1 not started — edit Exercises/Chapter9/Bad.swift, `bad()`"))
+        #expect(await outcome(of: "other stub")?.message.contains("stub of exercise 9.0") == true)
+    }
+
+    @Test("exit(0) in learner code is a failed expectation, not a pass")
+    func exitZero() {
+        let outcome = IsolatedCheck.outcome(of: .exited(0), standardOutput: [], standardError: [])
+        #expect(outcome.status == .crashed)
+        #expect(outcome.message.contains("exit()"))
+    }
+}
