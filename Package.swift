@@ -5,7 +5,11 @@ import PackageDescription
 
 /// The learner's code lives in `Exercises/`; `WORKBOOK_SOLUTIONS=1` swaps in the
 /// reference code in `Solutions/`, which has the same files and public API.
-let chapterSources = Context.environment["WORKBOOK_SOLUTIONS"] == "1" ? "Solutions" : "Exercises"
+let usesSolutions = Context.environment["WORKBOOK_SOLUTIONS"] == "1"
+let chapterSources = usesSolutions ? "Solutions" : "Exercises"
+
+/// Lets programs say which code they were built with (`#if WORKBOOK_SOLUTIONS`).
+let solutionsFlag: [SwiftSetting] = usesSolutions ? [.define("WORKBOOK_SOLUTIONS")] : []
 
 func chapter(_ number: Int) -> Target {
     .target(
@@ -33,13 +37,16 @@ let package = Package(
 
         // MARK: - Executables
 
-        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "WorkbookCore"]),
-        .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
+        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "WorkbookCore"],
+                          swiftSettings: solutionsFlag),
+        .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
+                          swiftSettings: solutionsFlag),
 
         // MARK: - Tests
 
         .testTarget(name: "WorkbookCoreTests", dependencies: ["WorkbookCore"]),
         .testTarget(name: "Chapter1Tests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
-        .testTarget(name: "ListingTests", dependencies: ["WorkbookCore"]),
+        .testTarget(name: "ListingTests", dependencies: ["Chapter1Checks", "WorkbookCore"],
+                    swiftSettings: solutionsFlag),
     ]
 )

@@ -1,10 +1,11 @@
 import Chapter1
 import WorkbookCore
 
-/// The exercises of Chapter 1, each defined once: its id, points, where to
+/// Chapter 1 and its exercises, each defined once: its id, points, where to
 /// edit, hints, and the check bound to the learner's code.
-public enum Chapter1Exercises {
-    public static let all: [Exercise] = [
+public let chapter1 = Chapter(
+    number: 1, title: "The chain rule", text: "chapters/01-chain-rule.md", executable: "chain-rule",
+    exercises: [
         Exercise(
             id: "1.1", title: "Forward and central differences", points: 2,
             file: "Exercises/Chapter1/FiniteDifferences.swift",
@@ -60,4 +61,4 @@ public enum Chapter1Exercises {
                               using: &generator)
             }),
     ]
-}
+)

@@ -1,1 +1,77 @@
-print(1)
+import Foundation
+import WorkbookCore
+
+let usage = """
+    The Backprop Workbook: your progress, your checks, and hints.
+
+    USAGE: swift run workbook [COMMAND] [OPTIONS]
+
+    COMMANDS:
+      status             Check every exercise; show progress and the next step (the default).
+      check [WHICH]      Check all exercises, a chapter (1) or one exercise (1.3), with full diagnoses.
+      hint ID            Show a hint for an exercise; ask again for a bigger one.
+      list               List the exercises, their points and the files to edit, without checking.
+
+    OPTIONS:
+      --seed N           Seed for the checks' random shapes and values (default: $WORKBOOK_SEED or 1).
+      --time-limit S     Seconds each check may run before it counts as timed out (default: 20).
+      --all              With hint: show every hint at once.
+      -h, --help         Show this help.
+
+    Each check runs in its own process, so a crash or an endless loop in one
+    exercise costs that exercise only. WORKBOOK_SOLUTIONS=1 checks the reference
+    solutions instead of your code.
+    """
+
+func run(_ words: [String]) throws -> Int32 {
+    let arguments = try Arguments(words, valued: ["--seed", "--time-limit", "--frame"],
+                                  flags: ["--all", "--help", "-h"])
+    if arguments.has("--help") || arguments.has("-h") {
+        print(usage)
+        return 0
+    }
+    let style = Style.standard
+    let command = arguments.positional.first ?? "status"
+    let seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number",
+                                   UInt64.init)
+    let timeLimit = try arguments.value("--time-limit", default: IsolatedCheck.defaultTimeLimit,
+                                        what: "a positive number of seconds") { Double($0).flatMap { $0 > 0 ? $0 : nil } }
+    switch command {
+    case "__run-check":
+        try runCheckCommand(arguments)
+    case "status", "check":
+        guard arguments.positional.count <= (command == "check" ? 2 : 1) else {
+            throw UsageError("'\(command)' takes \(command == "check" ? "at most one exercise or chapter" : "no arguments")")
+        }
+        let selected = try exercises(selectedBy: arguments.positional.dropFirst().first)
+        print(style.bold("Backprop Workbook") + " — checking \(codeUnderTest), seed \(seed)\n")
+        let outcomes = runChecks(selected, seed: seed, timeLimit: timeLimit)
+        if command == "check" { printDiagnoses(selected, outcomes, style: style) }
+        printProgress(selected, outcomes, style: style)
+        if command == "status" { printNextStep(selected, outcomes, style: style) }
+        let broken = outcomes.contains { [.failed, .crashed, .timedOut].contains($0.status) }
+        return command == "check" && broken ? 1 : 0
+    case "hint":
+        guard arguments.positional.count == 2 else { throw UsageError("hint needs one exercise id, such as 1.3") }
+        let selected = try exercises(selectedBy: arguments.positional[1])
+        guard selected.count == 1 else { throw UsageError("hint needs an exercise id such as 1.3, not a chapter") }
+        printHints(for: selected[0], all: arguments.has("--all"), style: style)
+    case "list":
+        for chapter in curriculum {
+            print(style.bold("Chapter \(chapter.number) · \(chapter.title)") + " — \(chapter.text)")
+            for exercise in chapter.exercises {
+                print("  \(exercise.id)  \(exercise.title) (\(exercise.points) points)\n        \(exercise.whereToEdit)")
+            }
+        }
+    default:
+        throw UsageError("unknown command '\(command)'")
+    }
+    return 0
+}
+
+do {
+    exit(try run(Array(CommandLine.arguments.dropFirst())))
+} catch let error as UsageError {
+    FileHandle.standardError.write(Data("error: \(error.message)\nsee: swift run workbook --help\n".utf8))
+    exit(2)
+}

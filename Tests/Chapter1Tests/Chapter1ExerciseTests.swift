@@ -2,7 +2,7 @@ import Chapter1Checks
 import Testing
 import WorkbookCore
 
-let chapterExercises = Chapter1Exercises.all
+let chapterExercises = chapter1.exercises
 
 /// Each exercise of Chapter 1, checked in its own process: see `checkExercise`.
 @Suite("Chapter 1 exercises")

@@ -41,3 +41,11 @@ final class StubLog: @unchecked Sendable {
         return reached
     }
 }
+
+/// Runs `body` and returns its result with the ids of the exercises whose stubs
+/// it reached, so a program can say which exercises its output depends on.
+public func withStubsReached<T>(_ body: () throws -> T) rethrows -> (result: T, stubs: Set<String>) {
+    StubLog.shared.reset()
+    let result = try body()
+    return (result, StubLog.shared.exercises)
+}

@@ -32,7 +32,7 @@ extension Exercise {
         let verdict = check(&generator)
         let reached = StubLog.shared.exercises
         if reached.contains(id) {
-            return Outcome(.notStarted, "Exercise \(id) not started — \(whereToEdit)")
+            return Outcome(.notStarted, "Exercise \(id) not started — \(whereToEdit) (a notStarted(\"\(id)\") call still runs)")
         }
         switch verdict {
         case .passed(let text):

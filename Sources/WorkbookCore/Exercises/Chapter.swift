@@ -1,0 +1,22 @@
+/// A chapter of the workbook: its prose and its exercises.
+public struct Chapter: Sendable {
+    public let number: Int
+    public let title: String
+    /// The chapter's text, relative to the package root.
+    public let text: String
+    /// The executable that shows the chapter's code at work.
+    public let executable: String
+    public let exercises: [Exercise]
+
+    public init(number: Int, title: String, text: String, executable: String, exercises: [Exercise]) {
+        precondition(exercises.allSatisfy { $0.chapter == number }, "chapter \(number) holds another chapter's exercise")
+        self.number = number
+        self.title = title
+        self.text = text
+        self.executable = executable
+        self.exercises = exercises
+    }
+
+    /// The points the chapter's exercises are worth together.
+    public var points: Int { exercises.reduce(0) { $0 + $1.points } }
+}

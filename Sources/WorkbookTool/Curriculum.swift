@@ -1,0 +1,27 @@
+import Chapter1Checks
+import WorkbookCore
+
+/// Every chapter the workbook has, in order.
+let curriculum: [Chapter] = [chapter1]
+
+/// Every exercise, in order.
+let allExercises = curriculum.flatMap(\.exercises)
+
+/// The exercises that `selector` names: all of them for `nil`, one chapter for
+/// a number such as `1`, one exercise for an id such as `1.3`.
+func exercises(selectedBy selector: String?) throws -> [Exercise] {
+    guard let selector else { return allExercises }
+    if let chapter = curriculum.first(where: { String($0.number) == selector }) { return chapter.exercises }
+    if let exercise = allExercises.first(where: { $0.id == selector }) { return [exercise] }
+    throw UsageError("no exercise or chapter '\(selector)'; the exercises are "
+        + allExercises.map(\.id).joined(separator: ", "))
+}
+
+/// The name of the code being checked, for headings.
+var codeUnderTest: String {
+    #if WORKBOOK_SOLUTIONS
+    "the reference solutions (Solutions/)"
+    #else
+    "your code (Exercises/)"
+    #endif
+}
