@@ -46,7 +46,7 @@ let package = Package(
 
         .testTarget(name: "WorkbookCoreTests", dependencies: ["WorkbookCore"]),
         .testTarget(name: "Chapter1Tests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
-        .testTarget(name: "ListingTests", dependencies: ["Chapter1Checks", "WorkbookCore"],
+        .testTarget(name: "RepositoryTests", dependencies: ["Chapter1Checks", "WorkbookCore"],
                     swiftSettings: solutionsFlag),
     ]
 )

@@ -13,6 +13,12 @@ public enum ValueGraphCheck {
 
     /// Runs every node's backward rule, parents before children, from `root`.
     public static func referenceBackward(_ root: Value) {
+        root.grad = 1
+        for node in nodes(below: root).reversed() { node.backwardRule(node) }
+    }
+
+    /// Every node below `root`, and `root`, each once, children before parents.
+    public static func nodes(below root: Value) -> [Value] {
         var order = [Value]()
         var visited = Set<ObjectIdentifier>()
         var stack: [(node: Value, childrenDone: Bool)] = [(root, false)]
@@ -27,8 +33,7 @@ public enum ValueGraphCheck {
                 stack.append((child, false))
             }
         }
-        root.grad = 1
-        for node in order.reversed() { node.backwardRule(node) }
+        return order
     }
 
     /// lhs + rhs with the checker's own backward rule, for building test graphs

@@ -50,12 +50,14 @@ enum Kept {
     }
 
     /// Wrong: gradients overwritten (=) instead of accumulated (+=).
+    // listing: bug-overwrite
     static func multiplyOverwriting(_ lhs: Value, _ rhs: Value) -> Value {
         Value(lhs.data * rhs.data, children: [lhs, rhs]) { out in
             lhs.grad = rhs.data * out.grad
             rhs.grad = lhs.data * out.grad
         }
     }
+    // end listing
 
     /// Wrong: each operand gets its own value instead of the other's.
     static func multiplySwapped(_ lhs: Value, _ rhs: Value) -> Value {
@@ -146,6 +148,7 @@ enum Kept {
     }
 
     /// Wrong: breadth-first from the root, each node's rule run as it is reached.
+    // listing: bug-breadth-first
     static func backwardBreadthFirst(_ root: Value) {
         root.grad = 1
         var queue = [root]
@@ -156,6 +159,7 @@ enum Kept {
             for child in node.children where visited.insert(ObjectIdentifier(child)).inserted { queue.append(child) }
         }
     }
+    // end listing
 
     /// Wrong: depth-first without a visited set, so shared nodes run twice.
     static func backwardWithoutVisitedSet(_ root: Value) {

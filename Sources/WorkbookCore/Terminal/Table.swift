@@ -30,11 +30,19 @@ public struct Table: Sendable {
             cells.indices.map { column in
                 let gap = String(repeating: " ", count: widths[column] - visibleWidth(cells[column]))
                 return alignments[column] == .left ? cells[column] + gap : gap + cells[column]
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         let body = rows.map(line)
         return ([style.bold(line(headers)), rule] + body).joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
 
