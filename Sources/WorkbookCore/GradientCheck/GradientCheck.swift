@@ -58,24 +58,95 @@ public enum GradientCheck {
     ///   - analytic: The gradient to check, one entry per entry of `point`.
     ///   - point: The parameter's values, row by row.
     ///   - entries: Which indices to check; all of them when `nil`.
+    ///   - mistakes: Known wrong answers to recognise, tried before the general patterns.
     ///   - f: The loss as a function of this parameter alone.
     public static func compare(name: String, shape: Shape, analytic: [Double], at point: [Double],
-                               entries: [Int]? = nil, of f: ([Double]) -> Double) -> GradientReport {
+                               entries: [Int]? = nil, mistakes: [KnownMistake] = [],
+                               of f: ([Double]) -> Double) -> GradientReport {
         precondition(point.count == shape.rows * shape.columns, "\(name): point does not have shape \(shape)")
-        guard analytic.count == point.count else {
-            return GradientReport(name: name, shape: shape, entries: [], totalCount: point.count,
-                                  likelyCause: "\(name) has \(analytic.count) entries but the parameter has "
-                                      + "\(point.count) (shape \(shape)): check its shape")
-        }
         let indices = entries ?? Array(point.indices)
         let numeric = indices.map { partialDerivative(of: f, at: point, index: $0) }
-        let checks = zip(indices, numeric).map { index, numericValue in
-            EntryCheck(row: index / max(shape.columns, 1), column: index % max(shape.columns, 1),
-                       analytic: analytic[index], numeric: numericValue)
+        return report(name: name, shape: shape, got: analytic, expected: numeric, at: indices,
+                      fullyChecked: entries == nil, mistakes: mistakes)
+    }
+
+    /// Checks the analytic gradient `analytic` of `f` with respect to the matrix
+    /// `parameter`, starting with its shape.
+    public static func compare(name: String, analytic: Matrix, parameter: Matrix, entries: [Int]? = nil,
+                               mistakes: [KnownMistake] = [], of f: (Matrix) -> Double) -> GradientReport {
+        if let shapeReport = shapeMismatch(name: name, got: analytic.shape, expected: parameter.shape,
+                                           mistakes: mistakes) {
+            return shapeReport
         }
-        let report = GradientReport(name: name, shape: shape, entries: checks, totalCount: point.count,
-                                    likelyCause: nil)
+        return compare(name: name, shape: parameter.shape, analytic: analytic.elements, at: parameter.elements,
+                       entries: entries, mistakes: mistakes) { point in
+            f(Matrix(rows: parameter.rows, columns: parameter.columns, elements: point))
+        }
+    }
+
+    /// Compares computed values (not gradients) with the values they should have,
+    /// such as the activations of a forward pass.
+    public static func compareValues(name: String, got: Matrix, expected: Matrix,
+                                     mistakes: [KnownMistake] = []) -> GradientReport {
+        if let shapeReport = shapeMismatch(name: name, got: got.shape, expected: expected.shape, mistakes: mistakes) {
+            return shapeReport
+        }
+        return report(name: name, shape: expected.shape, got: got.elements, expected: expected.elements,
+                      at: Array(expected.elements.indices), fullyChecked: true, mistakes: mistakes,
+                      columnNames: ("yours", "expected"))
+    }
+
+    private static func shapeMismatch(name: String, got: Shape, expected: Shape,
+                                      mistakes: [KnownMistake]) -> GradientReport? {
+        guard got != expected else { return nil }
+        var cause = "\(name) has shape \(got) but must have shape \(expected)"
+        if let known = mistakes.first(where: { $0.shape == got }) {
+            cause += ": \(known.explanation)"
+        } else if got == Shape(rows: expected.columns, columns: expected.rows) {
+            cause += ": it is transposed"
+        }
+        return GradientReport(name: name, shape: expected, entries: [], totalCount: expected.rows * expected.columns,
+                              likelyCause: cause)
+    }
+
+    private static func report(name: String, shape: Shape, got: [Double], expected: [Double], at indices: [Int],
+                               fullyChecked: Bool, mistakes: [KnownMistake],
+                               columnNames: (String, String) = ("analytic", "numeric")) -> GradientReport {
+        guard got.count == shape.rows * shape.columns else {
+            return GradientReport(name: name, shape: shape, entries: [], totalCount: shape.rows * shape.columns,
+                                  likelyCause: "\(name) has \(got.count) entries but must have "
+                                      + "\(shape.rows * shape.columns) (shape \(shape)): check its shape")
+        }
+        let columns = max(shape.columns, 1)
+        let checks = zip(indices, expected).map { index, expectedValue in
+            EntryCheck(row: index / columns, column: index % columns, analytic: got[index], numeric: expectedValue)
+        }
+        let report = GradientReport(name: name, shape: shape, entries: checks, totalCount: shape.rows * shape.columns,
+                                    likelyCause: nil, columnNames: columnNames)
         guard !report.passed else { return report }
-        return report.withLikelyCause(LikelyMistake.diagnose(checks, shape: shape, fullyChecked: entries == nil))
+        let known = mistakes.first { mistake in
+            guard let values = mistake.values, values.count == got.count else { return false }
+            return LikelyMistake.agree(indices.map { got[$0] }, indices.map { values[$0] })
+        }
+        return report.withLikelyCause(known?.explanation
+            ?? LikelyMistake.diagnose(checks, shape: shape, fullyChecked: fullyChecked))
+    }
+}
+
+/// A wrong answer a check knows how to explain: recognised by its values, or by
+/// its shape when the shape is already wrong.
+public struct KnownMistake: Sendable {
+    public let values: [Double]?
+    public let shape: Shape?
+    public let explanation: String
+
+    /// The mistake whose result would be `matrix`.
+    public static func values(_ matrix: Matrix, _ explanation: String) -> KnownMistake {
+        KnownMistake(values: matrix.elements, shape: nil, explanation: explanation)
+    }
+
+    /// The mistake whose result would have shape `shape`.
+    public static func shape(_ shape: Shape, _ explanation: String) -> KnownMistake {
+        KnownMistake(values: nil, shape: shape, explanation: explanation)
     }
 }

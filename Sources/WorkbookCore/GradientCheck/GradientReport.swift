@@ -23,6 +23,18 @@ public struct GradientReport: Sendable, CustomStringConvertible {
     public let totalCount: Int
     /// The most likely mistake, when the pattern of errors is recognisable.
     public let likelyCause: String?
+    /// What the two columns of values are called in the description.
+    public var columnNames = ("analytic", "numeric")
+
+    public init(name: String, shape: Shape, entries: [EntryCheck], totalCount: Int, likelyCause: String?,
+                columnNames: (String, String) = ("analytic", "numeric")) {
+        self.name = name
+        self.shape = shape
+        self.entries = entries
+        self.totalCount = totalCount
+        self.likelyCause = likelyCause
+        self.columnNames = columnNames
+    }
 
     /// The largest relative error among the checked entries.
     public var maxRelativeError: Double {
@@ -39,7 +51,8 @@ public struct GradientReport: Sendable, CustomStringConvertible {
 
     func withLikelyCause(_ cause: String?) -> GradientReport {
         GradientReport(name: name, shape: shape, entries: entries, totalCount: totalCount,
-                       likelyCause: cause ?? (entries.isEmpty ? "no entries were checked" : nil))
+                       likelyCause: cause ?? (entries.isEmpty ? "no entries were checked" : nil),
+                       columnNames: columnNames)
     }
 
     /// A summary line, then for a failure the worst entries and the likely cause.
@@ -52,7 +65,8 @@ public struct GradientReport: Sendable, CustomStringConvertible {
         let wrong = entries.filter { $0.relativeError > GradientCheck.tolerance }
         if !entries.isEmpty {
             lines.append("  \(wrong.count) of \(entries.count) checked entries disagree; the worst:")
-            lines.append("    entry        analytic         numeric    relative error")
+            lines.append("    " + [pad("entry", 9), pad(columnNames.0, 14), pad(columnNames.1, 14),
+                                       pad("relative error", 16)].joined(separator: "  "))
             for entry in worstEntries.prefix(4) {
                 let position = shape.columns == 1 && shape.rows == 1 ? "" : "(\(entry.row), \(entry.column))"
                 lines.append("    " + [pad(position, 9), pad(formatNumber(entry.analytic), 14), pad(formatNumber(entry.numeric), 14),

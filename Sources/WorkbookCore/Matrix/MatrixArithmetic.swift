@@ -52,6 +52,19 @@ extension Matrix {
         return sums
     }
 
+    /// This m×n matrix with the m×1 `column` added to each of its columns.
+    ///
+    /// This is how one bias column b is added to every example of a batch.
+    public func addingToEachColumn(_ column: Matrix) -> Matrix {
+        precondition(column.shape == Shape(rows: rows, columns: 1),
+                     "cannot add a \(column.shape) column to each column of a \(shape) matrix")
+        var sum = self
+        for i in 0 ..< rows {
+            for j in 0 ..< columns { sum.elements[i * columns + j] += column.elements[i] }
+        }
+        return sum
+    }
+
     private func combined(with other: Matrix, operation: String,
                           _ combine: (Double, Double) -> Double) -> Matrix {
         precondition(shape == other.shape, "cannot apply \(operation) to \(shape) and \(other.shape) matrices")
