@@ -34,10 +34,12 @@ let package = Package(
 
         chapter(1),
         .target(name: "Chapter1Checks", dependencies: ["Chapter1", "WorkbookCore"]),
+        chapter(2),
+        .target(name: "Chapter2Checks", dependencies: ["Chapter2", "WorkbookCore"]),
 
         // MARK: - Executables
 
-        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "WorkbookCore"],
+        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "Chapter2Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
@@ -46,7 +48,8 @@ let package = Package(
 
         .testTarget(name: "WorkbookCoreTests", dependencies: ["WorkbookCore"]),
         .testTarget(name: "Chapter1Tests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
-        .testTarget(name: "RepositoryTests", dependencies: ["Chapter1Checks", "WorkbookCore"],
+        .testTarget(name: "Chapter2Tests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
+        .testTarget(name: "RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2Checks", "WorkbookCore"],
                     swiftSettings: solutionsFlag),
     ]
 )

@@ -1,8 +1,9 @@
 import Chapter1Checks
+import Chapter2Checks
 import WorkbookCore
 
 /// Every chapter the workbook has, in order.
-let curriculum: [Chapter] = [chapter1]
+let curriculum: [Chapter] = [chapter1, chapter2]
 
 /// Every exercise, in order.
 let allExercises = curriculum.flatMap(\.exercises)

@@ -1,4 +1,5 @@
 import Chapter1Checks
+import Chapter2Checks
 import Foundation
 import Testing
 import WorkbookCore
@@ -7,7 +8,7 @@ import WorkbookCore
 /// Exercises/ and Solutions/ in step.
 @Suite("Exercise and solution files")
 struct ExerciseFileTests {
-    static let chapters = [chapter1]
+    static let chapters = [chapter1, chapter2]
 
     @Test("Exercises/ and Solutions/ hold the same files, chapter by chapter", arguments: chapters.map(\.number))
     func sameFiles(_ number: Int) throws {

@@ -43,7 +43,7 @@ struct MatrixTests {
                 #expect(a.hadamard(b)[i, j] == a[i, j] * b[i, j])
                 #expect((2 * a)[i, j] == 2 * a[i, j])
             }
-            #expect(abs(a.sumOfColumns()[i, 0] - (a[i, 0] + a[i, 1] + a[i, 2])) < 1e-15)
+            #expect(abs(a.rowSums()[i, 0] - (a[i, 0] + a[i, 1] + a[i, 2])) < 1e-15)
         }
         #expect(Matrix([[1, 2], [3, 4]]).elements == [1, 2, 3, 4])
     }

@@ -61,7 +61,8 @@ public struct GradientReport: Sendable, CustomStringConvertible {
         guard !passed else {
             return "\(name) (\(shape)): max relative error \(formatNumber(maxRelativeError))\(sampled) — ok"
         }
-        var lines = ["\(name) (\(shape)): max relative error \(formatNumber(maxRelativeError))\(sampled) — WRONG"]
+        var lines = [entries.isEmpty ? "\(name) (\(shape)): WRONG"
+            : "\(name) (\(shape)): max relative error \(formatNumber(maxRelativeError))\(sampled) — WRONG"]
         let wrong = entries.filter { $0.relativeError > GradientCheck.tolerance }
         if !entries.isEmpty {
             lines.append("  \(wrong.count) of \(entries.count) checked entries disagree; the worst:")

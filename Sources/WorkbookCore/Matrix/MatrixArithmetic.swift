@@ -44,7 +44,7 @@ extension Matrix {
     ///
     /// Summing a batch of per-example columns this way is how a bias gradient
     /// collects every example's contribution.
-    public func sumOfColumns() -> Matrix {
+    public func rowSums() -> Matrix {
         var sums = Matrix(rows: rows, columns: 1)
         for i in 0 ..< rows {
             for j in 0 ..< columns { sums.elements[i] += elements[i * columns + j] }

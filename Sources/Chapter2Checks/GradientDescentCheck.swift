@@ -1,0 +1,36 @@
+import Chapter2
+import WorkbookCore
+
+/// Exercise 2.6: one gradient-descent step moves every parameter by −η times its
+/// gradient, and, with a small η and the true gradients, lowers the loss.
+public func checkGradientDescent(_ step: (inout Network, Gradients, Double) -> Void,
+                                 using generator: inout SplitMix64) -> Verdict {
+    checkEveryProblem(using: &generator) { problem, generator in
+        let before = problem.network
+        let gradients = ReferenceNetwork.backprop(before, problem.x, problem.t)
+        let eta = generator.uniform(0.05, 0.5)
+        var after = before
+        step(&after, gradients, eta)
+        let steps: [(String, KeyPath<Network, Matrix>, KeyPath<Gradients, Matrix>)] = [
+            ("W1", \.W1, \.dW1), ("b1", \.b1, \.dB1), ("W2", \.W2, \.dW2), ("b2", \.b2, \.dB2),
+        ]
+        var verdicts = steps.map { name, parameter, gradient in
+            let old = before[keyPath: parameter], slope = gradients[keyPath: gradient]
+            return Verdict.from(GradientCheck.compareValues(
+                name: "\(name) after a step with η = \(formatNumber(eta))", got: after[keyPath: parameter],
+                expected: old - eta * slope, mistakes: [
+                    .values(old + eta * slope, "\(name) moved along its gradient; descent moves against it: W − η ∂L/∂W"),
+                    .values(old, "\(name) did not change"),
+                    .values(old - slope, "the learning rate η is missing: W − η ∂L/∂W"),
+                ]))
+        }
+        var small = before
+        step(&small, gradients, 1e-3)
+        let lossBefore = ReferenceNetwork.loss(before, problem.x, problem.t)
+        let lossAfter = ReferenceNetwork.loss(small, problem.x, problem.t)
+        verdicts.append(lossAfter < lossBefore
+            ? .passed("a step with η = 0.001 lowers the loss from \(formatNumber(lossBefore)) to \(formatNumber(lossAfter))")
+            : .failed("a step with η = 0.001 raised the loss from \(formatNumber(lossBefore)) to \(formatNumber(lossAfter))"))
+        return verdicts
+    }
+}

@@ -1,0 +1,60 @@
+import Chapter2
+import WorkbookCore
+
+/// Exercise 2.5: each of dW1, dB1, dW2, dB2 against finite differences of the
+/// batch's mean loss, given the true deltas (so 2.3 and 2.4 cannot fail 2.5).
+public func checkParameterGradients(_ parameterGradients: (Matrix, Matrix, Matrix, ForwardPass) -> Gradients,
+                                    using generator: inout SplitMix64) -> Verdict {
+    checkEveryProblem(using: &generator) { problem, generator in
+        let network = problem.network, x = problem.x, t = problem.t
+        let reference = ReferenceNetwork.forward(network, x)
+        let pass = ForwardPass(z1: reference.z1, a1: reference.a1, z2: reference.z2, a2: reference.a2)
+        let (delta2, delta1) = ReferenceNetwork.deltas(network, reference, t)
+        let gradients = parameterGradients(delta1, delta2, x, pass)
+        let m = Double(x.columns)
+        let batch = x.columns
+        func loss(_ changed: Network) -> Double { ReferenceNetwork.loss(changed, x, t) }
+        func mistakes(_ name: String, sum: Matrix, bias: Bool) -> [KnownMistake] {
+            var known: [KnownMistake] = [
+                .values(sum, "\(name) is the sum over the batch; L is the mean, so divide by m = \(batch)"),
+            ]
+            if bias {
+                known.append(.shape(Shape(rows: sum.rows, columns: batch),
+                                    "a bias gradient is summed over the batch into one column: (1/m) Σⱼ δⱼ"))
+            } else {
+                known.append(.shape(Shape(rows: sum.columns, columns: sum.rows),
+                                    "\(name) is transposed: the gradient is δ times the layer's input transposed"))
+            }
+            return known
+        }
+        return [
+            .from(GradientCheck.compare(name: "dW2", analytic: gradients.dW2, parameter: network.W2,
+                                        mistakes: mistakes("dW2", sum: delta2 * reference.a1.transposed, bias: false)) {
+                var changed = network
+                changed.W2 = $0
+                return loss(changed)
+            }),
+            .from(GradientCheck.compare(name: "dB2", analytic: gradients.dB2, parameter: network.b2,
+                                        mistakes: mistakes("dB2", sum: delta2.rowSums(), bias: true)) {
+                var changed = network
+                changed.b2 = $0
+                return loss(changed)
+            }),
+            .from(GradientCheck.compare(name: "dW1", analytic: gradients.dW1, parameter: network.W1,
+                                        mistakes: mistakes("dW1", sum: delta1 * x.transposed, bias: false) + [
+                                            .values((1 / m) * (delta1 * reference.a1.transposed),
+                                                    "dW1 uses a¹; the first layer's input is x"),
+                                        ]) {
+                var changed = network
+                changed.W1 = $0
+                return loss(changed)
+            }),
+            .from(GradientCheck.compare(name: "dB1", analytic: gradients.dB1, parameter: network.b1,
+                                        mistakes: mistakes("dB1", sum: delta1.rowSums(), bias: true)) {
+                var changed = network
+                changed.b1 = $0
+                return loss(changed)
+            }),
+        ]
+    }
+}

@@ -1,0 +1,56 @@
+import WorkbookCore
+
+/// A random network with a random batch: the material of every Chapter 2 check.
+public struct Problem: Sendable {
+    public let network: Network
+    /// The inputs, one example per column.
+    public let x: Matrix
+    /// The targets, one example per column.
+    public let t: Matrix
+
+    /// "a 3-5-2 network with a batch of 4", for messages.
+    public var description: String {
+        let (inputs, hidden, outputs) = network.sizes
+        return "a \(inputs)-\(hidden)-\(outputs) network with a batch of \(x.columns)"
+    }
+
+    public init(inputs: Int, hidden: Int, outputs: Int, batch: Int, using generator: inout SplitMix64) {
+        network = Network(inputs: inputs, hidden: hidden, outputs: outputs, using: &generator)
+        x = Matrix(rows: inputs, columns: batch, uniformIn: -2, 2, using: &generator)
+        t = Matrix(rows: outputs, columns: batch, uniformIn: 0, 1, using: &generator)
+    }
+
+    /// The shapes every check covers: non-square layers, a single hidden unit with
+    /// a batch of one, square layers (where a transposed matrix still runs), and one
+    /// drawn at random.
+    public static func all(using generator: inout SplitMix64) -> [Problem] {
+        [Problem(inputs: 3, hidden: 5, outputs: 2, batch: 4, using: &generator),
+         Problem(inputs: 2, hidden: 1, outputs: 3, batch: 1, using: &generator),
+         Problem(inputs: 4, hidden: 4, outputs: 4, batch: 3, using: &generator),
+         Problem(inputs: generator.integer(in: 1 ... 6), hidden: generator.integer(in: 1 ... 6),
+                 outputs: generator.integer(in: 1 ... 4), batch: generator.integer(in: 2 ... 6), using: &generator)]
+    }
+}
+
+/// Runs `check` on every problem and stops at the first failure, prefixing each
+/// verdict with the problem it was about.
+func checkEveryProblem(using generator: inout SplitMix64,
+                       _ check: (Problem, inout SplitMix64) -> [Verdict]) -> Verdict {
+    var parts = [Verdict]()
+    for problem in Problem.all(using: &generator) {
+        for verdict in check(problem, &generator) {
+            switch verdict {
+            case .passed(let text): parts.append(.passed("\(problem.description): \(text)"))
+            case .failed(let text): return .failed("For \(problem.description):\n\(text)")
+            }
+        }
+    }
+    return Verdict.all(parts)
+}
+
+extension Verdict {
+    /// A verdict for one report, without a context line.
+    static func from(_ report: GradientReport) -> Verdict {
+        report.passed ? .passed("\(report)") : .failed("\(report)")
+    }
+}
