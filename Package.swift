@@ -24,6 +24,7 @@ let package = Package(
     products: [
         .executable(name: "workbook", targets: ["WorkbookTool"]),
         .executable(name: "chain-rule", targets: ["ChainRuleDemo"]),
+        .executable(name: "two-layer-net", targets: ["TwoLayerNetDemo"]),
     ],
     targets: [
         // MARK: - Shared library: matrices, RNG, gradient checking, terminal output
@@ -43,6 +44,7 @@ let package = Package(
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
+        .executableTarget(name: "TwoLayerNetDemo", dependencies: ["Chapter2Checks", "WorkbookCore"]),
 
         // MARK: - Tests
 

@@ -9,10 +9,13 @@ public func checkChainDerivative(_ chainDerivative: ([ScalarFunction], Double) -
     var parts = [Verdict]()
     for length in [1, 2, 3, 5] {
         var functions = [ScalarFunction]()
-        for _ in 0 ..< length {
-            functions.append(generator.uniform(0, 1) < 0.2
+        while functions.count < length {
+            let next = generator.uniform(0, 1) < 0.2
                 ? .affine(slope: generator.uniform(-2, 2), intercept: generator.uniform(-1, 1))
-                : library[generator.integer(in: 0 ... library.count - 1)])
+                : library[generator.integer(in: 0 ... library.count - 1)]
+            // One exp at most: exp(exp(exp(x))) grows so fast that no finite difference is accurate.
+            if next.name == "exp" && functions.contains(where: { $0.name == "exp" }) { continue }
+            functions.append(next)
         }
         let x = generator.uniform(-1, 1)
         let numeric = GradientCheck.centralDifference(compose(functions), at: x)

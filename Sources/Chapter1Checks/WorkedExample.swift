@@ -17,11 +17,7 @@ public struct WorkedExample {
     /// unfinished exercises (if any) the numbers depend on.
     public func render(style: Style = .plain) -> String {
         let (text, stubs) = withStubsReached { table(style: style) }
-        guard !stubs.isEmpty else { return text }
-        let missing = stubs.sorted().joined(separator: ", ")
-        return text + "\n\n" + style.yellow("These numbers use exercise \(missing), which is not started yet, so "
-            + "some gradients are missing.") + "\nFinish it (swift run workbook), or see the reference: "
-            + "WORKBOOK_SOLUTIONS=1 swift run chain-rule"
+        return stubs.isEmpty ? text : text + "\n\n" + unfinishedExercisesNote(stubs, program: "chain-rule", style: style)
     }
 
     /// L as a function of the inputs (x, w, b, t), built from `Value`s.

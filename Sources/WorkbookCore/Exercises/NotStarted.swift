@@ -49,3 +49,11 @@ public func withStubsReached<T>(_ body: () throws -> T) rethrows -> (result: T, 
     let result = try body()
     return (result, StubLog.shared.exercises)
 }
+
+/// The note a program prints under output that ran the stubs of `stubs`.
+public func unfinishedExercisesNote(_ stubs: Set<String>, program: String, style: Style) -> String {
+    let ids = stubs.sorted()
+    let which = ids.count == 1 ? "exercise \(ids[0]), which is" : "exercises \(ids.joined(separator: ", ")), which are"
+    return style.yellow("These numbers use \(which) not started yet, so they are placeholders.")
+        + "\nFinish it (swift run workbook), or see the reference: WORKBOOK_SOLUTIONS=1 swift run \(program)"
+}

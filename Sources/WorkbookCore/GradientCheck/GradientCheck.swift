@@ -67,7 +67,7 @@ public enum GradientCheck {
         let indices = entries ?? Array(point.indices)
         let numeric = indices.map { partialDerivative(of: f, at: point, index: $0) }
         return report(name: name, shape: shape, got: analytic, expected: numeric, at: indices,
-                      fullyChecked: entries == nil, mistakes: mistakes)
+                      fullyChecked: indices.count == point.count, mistakes: mistakes)
     }
 
     /// Checks the analytic gradient `analytic` of `f` with respect to the matrix

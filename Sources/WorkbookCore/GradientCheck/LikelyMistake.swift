@@ -16,7 +16,11 @@ public enum LikelyMistake {
             return "the analytic gradient contains NaN or ∞: look for a division by zero, or exp of a large number"
         }
         let significant = entries.filter { abs($0.numeric) > GradientCheck.floor }
-        guard !significant.isEmpty else { return nil }
+        guard !significant.isEmpty else {
+            guard analytic.contains(where: { abs($0) > GradientCheck.floor }) else { return nil }
+            return "the loss does not depend on this parameter (every numeric entry is 0): is it used in the "
+                + "forward pass, or is another parameter used in its place?"
+        }
         if analytic.allSatisfy({ $0 == 0 }) {
             return "the gradient is all zeros: the backward step never wrote to it (is it computed, and added to "
                 + "the right variable?)"
