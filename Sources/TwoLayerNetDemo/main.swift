@@ -33,11 +33,12 @@ while !words.isEmpty {
         print(usage)
         exit(0)
     }
-    guard let value = words.first else { fail("\(word) needs a value") }
-    words.removeFirst()
     let sizes: [String: WritableKeyPath<TwoLayerNetDemo, Int>] = [
         "--inputs": \.inputs, "--hidden": \.hidden, "--outputs": \.outputs, "--batch": \.batch,
     ]
+    guard sizes[word] != nil || word == "--seed" || word == "--bug" else { fail("unknown option '\(word)'") }
+    guard let value = words.first else { fail("\(word) needs a value") }
+    words.removeFirst()
     if let field = sizes[word] {
         guard let number = Int(value), (1 ... 1000).contains(number) else { fail("\(word) needs a whole number from 1 to 1000") }
         demo[keyPath: field] = number
@@ -45,13 +46,11 @@ while !words.isEmpty {
     } else if word == "--seed" {
         guard let seed = UInt64(value) else { fail("--seed needs a whole number") }
         demo.seed = seed
-    } else if word == "--bug" {
+    } else {
         guard let bug = BugInTheWild(rawValue: value) else {
             fail("no bug '\(value)'; the bugs are \(BugInTheWild.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         demo.bug = bug
-    } else {
-        fail("unknown option '\(word)'")
     }
 }
 if demo.bug != nil && !sizesGiven {

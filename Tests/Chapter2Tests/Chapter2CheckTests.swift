@@ -104,3 +104,24 @@ struct Chapter2CheckTests {
         }
     }
 }
+
+@Suite("Chapter 2 bugs in the wild")
+struct BugsInTheWildTests {
+    @Test("each bug in the wild runs on a square network and fails the gradient check", arguments: BugInTheWild.allCases)
+    func bugIsCaught(_ bug: BugInTheWild) {
+        var generator = SplitMix64(seed: 3)
+        let problem = Problem(inputs: 4, hidden: 4, outputs: 4, batch: 3, using: &generator)
+        let reports = checkNetworkGradients(problem.network, problem.x, problem.t, loss: bug.loss,
+                                            backprop: bug.backprop, using: &generator)
+        #expect(reports.contains { !$0.passed })
+    }
+
+    @Test("the gradient check passes the reference network on a square network")
+    func referencePasses() {
+        var generator = SplitMix64(seed: 3)
+        let problem = Problem(inputs: 4, hidden: 4, outputs: 4, batch: 3, using: &generator)
+        let reports = checkNetworkGradients(problem.network, problem.x, problem.t, loss: ReferenceNetwork.loss,
+                                            backprop: ReferenceNetwork.backprop, using: &generator)
+        #expect(reports.allSatisfy { $0.passed })
+    }
+}
