@@ -15,6 +15,11 @@ public struct TwoLayerNetDemo {
 
     public init() {}
 
+    /// The demo of a bug in the wild, on a square 4-4-4 network where every bug runs.
+    public init(bug: BugInTheWild) {
+        (inputs, hidden, outputs, self.bug) = (4, 4, 4, bug)
+    }
+
     public func render(style: Style = .plain) -> String {
         let (text, stubs) = withStubsReached { body(style: style) }
         return stubs.isEmpty ? text : text + "\n\n" + unfinishedExercisesNote(stubs, program: "two-layer-net", style: style)

@@ -24,8 +24,9 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-var demo = TwoLayerNetDemo()
-var sizesGiven = false
+var sizes: [WritableKeyPath<TwoLayerNetDemo, Int>: Int] = [:]
+var seed: UInt64?
+var bug: BugInTheWild?
 var words = Array(CommandLine.arguments.dropFirst())
 while !words.isEmpty {
     let word = words.removeFirst()
@@ -33,27 +34,26 @@ while !words.isEmpty {
         print(usage)
         exit(0)
     }
-    let sizes: [String: WritableKeyPath<TwoLayerNetDemo, Int>] = [
+    let sizeOptions: [String: WritableKeyPath<TwoLayerNetDemo, Int>] = [
         "--inputs": \.inputs, "--hidden": \.hidden, "--outputs": \.outputs, "--batch": \.batch,
     ]
-    guard sizes[word] != nil || word == "--seed" || word == "--bug" else { fail("unknown option '\(word)'") }
+    guard sizeOptions[word] != nil || word == "--seed" || word == "--bug" else { fail("unknown option '\(word)'") }
     guard let value = words.first else { fail("\(word) needs a value") }
     words.removeFirst()
-    if let field = sizes[word] {
+    if let field = sizeOptions[word] {
         guard let number = Int(value), (1 ... 1000).contains(number) else { fail("\(word) needs a whole number from 1 to 1000") }
-        demo[keyPath: field] = number
-        sizesGiven = sizesGiven || word != "--batch"
+        sizes[field] = number
     } else if word == "--seed" {
-        guard let seed = UInt64(value) else { fail("--seed needs a whole number") }
-        demo.seed = seed
+        guard let number = UInt64(value) else { fail("--seed needs a whole number") }
+        seed = number
     } else {
-        guard let bug = BugInTheWild(rawValue: value) else {
+        guard let named = BugInTheWild(rawValue: value) else {
             fail("no bug '\(value)'; the bugs are \(BugInTheWild.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        demo.bug = bug
+        bug = named
     }
 }
-if demo.bug != nil && !sizesGiven {
-    (demo.inputs, demo.hidden, demo.outputs) = (4, 4, 4)  // Square, so every bug runs.
-}
+var demo = bug.map(TwoLayerNetDemo.init(bug:)) ?? TwoLayerNetDemo()
+for (field, number) in sizes { demo[keyPath: field] = number }
+if let seed { demo.seed = seed }
 print(demo.render(style: .standard))

@@ -1,4 +1,5 @@
 import Chapter1Checks
+import Chapter2Checks
 import Foundation
 import Testing
 import WorkbookCore
@@ -69,6 +70,9 @@ struct ListingTests {
         let printed: String
         switch program {
         case "chain-rule": printed = WorkedExample().render(style: .plain) + "\n"
+        case "two-layer-net": printed = TwoLayerNetDemo().render(style: .plain) + "\n"
+        case "two-layer-net --bug transposed-gradient":
+            printed = TwoLayerNetDemo(bug: .transposedGradient).render(style: .plain) + "\n"
         default: Issue.record("no renderer for program '\(program)'"); return
         }
         #if WORKBOOK_SOLUTIONS
