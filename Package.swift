@@ -37,10 +37,12 @@ let package = Package(
         .target(name: "Chapter1Checks", dependencies: ["Chapter1", "WorkbookCore"]),
         chapter(2),
         .target(name: "Chapter2Checks", dependencies: ["Chapter2", "WorkbookCore"]),
+        chapter(3),
+        .target(name: "Chapter3Checks", dependencies: ["Chapter3", "Chapter2Checks", "WorkbookCore"]),
 
         // MARK: - Executables
 
-        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "Chapter2Checks", "WorkbookCore"],
+        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
@@ -51,7 +53,8 @@ let package = Package(
         .testTarget(name: "WorkbookCoreTests", dependencies: ["WorkbookCore"]),
         .testTarget(name: "Chapter1Tests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
         .testTarget(name: "Chapter2Tests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
-        .testTarget(name: "RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2Checks", "WorkbookCore"],
+        .testTarget(name: "Chapter3Tests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"]),
+        .testTarget(name: "RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
                     swiftSettings: solutionsFlag),
     ]
 )

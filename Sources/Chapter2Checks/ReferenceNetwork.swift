@@ -85,3 +85,17 @@ public enum ReferenceNetwork {
         return gradients
     }
 }
+
+extension ReferenceNetwork {
+    /// The reference network as ``NetworkFunctions``, with the plain gradient-descent step.
+    public static let functions = NetworkFunctions(
+        predict: { network, x in forward(network, x).a2 },
+        loss: loss,
+        backprop: backprop,
+        step: { network, gradients, eta in
+            network.W1 = network.W1 - eta * gradients.dW1
+            network.b1 = network.b1 - eta * gradients.dB1
+            network.W2 = network.W2 - eta * gradients.dW2
+            network.b2 = network.b2 - eta * gradients.dB2
+        })
+}

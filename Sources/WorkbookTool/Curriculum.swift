@@ -1,9 +1,10 @@
 import Chapter1Checks
 import Chapter2Checks
+import Chapter3Checks
 import WorkbookCore
 
 /// Every chapter the workbook has, in order.
-let curriculum: [Chapter] = [chapter1, chapter2]
+let curriculum: [Chapter] = [chapter1, chapter2, chapter3]
 
 /// Every exercise, in order.
 let allExercises = curriculum.flatMap(\.exercises)

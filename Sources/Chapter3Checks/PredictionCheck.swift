@@ -1,0 +1,29 @@
+import WorkbookCore
+
+/// Exercise 3.4: `classify` thresholds at 0.5 (0.5 itself is class 1) and
+/// `accuracy` is the fraction of predictions that match.
+public func checkPrediction(classify: (Matrix) -> [Int], accuracy: ([Int], Matrix) -> Double,
+                            using generator: inout SplitMix64) -> Verdict {
+    let count = generator.integer(in: 5 ... 12)
+    var values = (0 ..< count).map { _ in generator.uniform(0, 1) }
+    values[generator.integer(in: 0 ... count - 1)] = 0.5
+    let outputs = Matrix(rows: 1, columns: count, elements: values)
+    let classes = classify(outputs)
+    let expected = values.map { $0 >= 0.5 ? 1 : 0 }
+    guard classes == expected else {
+        let differences = zip(values, zip(classes, expected)).filter { $0.1.0 != $0.1.1 }
+        let example = differences.first.map { "ŷ = \(formatNumber($0.0)) gave \($0.1.0), expected \($0.1.1)" } ?? ""
+        var text = "classify gave \(classes), expected \(expected): \(example)"
+        if differences.allSatisfy({ $0.0 == 0.5 }) { text += "\n  likely cause: an output of exactly 0.5 is class 1 (≥, not >)" }
+        return .failed(text)
+    }
+    let targets = Matrix(rows: 1, columns: count, elements: (0 ..< count).map { _ in Double(generator.integer(in: 0 ... 1)) })
+    let correct = zip(expected, targets.elements).filter { Double($0) == $1 }.count
+    return Verdict.all([
+        .passed("classify thresholds \(count) outputs at 0.5"),
+        ScalarComparison(subject: "accuracy of \(count) predictions with \(correct) correct",
+                         got: accuracy(expected, targets), expected: Double(correct) / Double(count),
+                         mistakes: [.init(Double(correct), "this is the number correct; accuracy is the fraction")])
+            .verdict,
+    ])
+}
