@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "workbook", targets: ["WorkbookTool"]),
         .executable(name: "chain-rule", targets: ["ChainRuleDemo"]),
         .executable(name: "two-layer-net", targets: ["TwoLayerNetDemo"]),
+        .executable(name: "xor", targets: ["XorDemo"]),
     ],
     targets: [
         // MARK: - Shared library: matrices, RNG, gradient checking, terminal output
@@ -47,13 +48,15 @@ let package = Package(
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "TwoLayerNetDemo", dependencies: ["Chapter2Checks", "WorkbookCore"]),
+        .executableTarget(name: "XorDemo", dependencies: ["Chapter2", "Chapter3Checks", "WorkbookCore"]),
 
         // MARK: - Tests
 
         .testTarget(name: "WorkbookCoreTests", dependencies: ["WorkbookCore"]),
         .testTarget(name: "Chapter1Tests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
         .testTarget(name: "Chapter2Tests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
-        .testTarget(name: "Chapter3Tests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"]),
+        .testTarget(name: "Chapter3Tests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"],
+                    swiftSettings: solutionsFlag),
         .testTarget(name: "RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
                     swiftSettings: solutionsFlag),
     ]

@@ -1,3 +1,4 @@
+import Chapter2Checks
 import Chapter3Checks
 import Foundation
 import Testing
@@ -61,5 +62,22 @@ struct Chapter3CheckTests {
     @Test("3.4 check accepts accuracy as one minus the error rate")
     mutating func accuracyFromErrors() {
         #expect(checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyFromErrors, using: &generator).isPassed)
+    }
+}
+
+@Suite("The xor program")
+struct XorDemoTests {
+    @Test("the same seed gives the same network and the same training run")
+    func deterministic() {
+        var configuration = XorConfiguration()
+        #expect(configuration.initialNetwork() == configuration.initialNetwork())
+        configuration.seed = 2
+        #expect(configuration.initialNetwork() != XorConfiguration().initialNetwork())
+        #if WORKBOOK_SOLUTIONS
+        var demo = XorDemo(functions: ReferenceNetwork.functions)
+        demo.configuration.epochs = 50
+        #expect(demo.train().history == demo.train().history)
+        #expect(demo.train().history.count == 50)
+        #endif
     }
 }
