@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "Chapter2Tests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
         .testTarget(name: "Chapter3Tests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"],
                     swiftSettings: solutionsFlag),
-        .testTarget(name: "RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
+        .testTarget(name: "RepositoryTests",
+                    dependencies: ["Chapter1Checks", "Chapter2", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
                     swiftSettings: solutionsFlag),
     ]
 )

@@ -9,6 +9,9 @@ public struct XorDemo {
     /// The network code to train: the learner's Chapter 2 by default.
     public let functions: NetworkFunctions
 
+    /// What the program says when no plot was asked for.
+    public static let plotHint = "Add --plot xor.svg to draw the loss curve and the decision boundary in a file."
+
     public init(functions: NetworkFunctions) {
         self.functions = functions
     }
@@ -51,7 +54,8 @@ public struct XorDemo {
         lines.append("The loss before each epoch:")
         lines.append(TextChart.line(run.history))
         if let first = run.history.first, let last = run.history.last {
-            lines.append("loss \(formatNumber(first)) → \(formatNumber(last))")
+            let below = run.history.firstIndex { $0 < 0.01 }.map { ", below 0.01 from epoch \($0)" } ?? ", never below 0.01"
+            lines.append("loss \(formatNumber(first)) → \(formatNumber(last))\(below)")
         }
         lines.append("")
         let inputs = XorPoints.inputs, targets = XorPoints.targets

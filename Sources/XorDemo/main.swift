@@ -75,5 +75,5 @@ if let plotPath {
         exit(1)
     }
 } else {
-    print("\nAdd --plot xor.svg to draw the loss curve and the decision boundary in a file.")
+    print("\n" + XorDemo.plotHint)
 }

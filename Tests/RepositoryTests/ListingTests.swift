@@ -1,5 +1,7 @@
 import Chapter1Checks
+import Chapter2
 import Chapter2Checks
+import Chapter3Checks
 import Foundation
 import Testing
 import WorkbookCore
@@ -73,6 +75,9 @@ struct ListingTests {
         case "two-layer-net": printed = TwoLayerNetDemo().render(style: .plain) + "\n"
         case "two-layer-net --bug transposed-gradient":
             printed = TwoLayerNetDemo(bug: .transposedGradient).render(style: .plain) + "\n"
+        case "xor":
+            let demo = XorDemo(functions: chapter2Network)
+            printed = demo.render(demo.train(), style: .plain) + "\n\n" + XorDemo.plotHint + "\n"
         default: Issue.record("no renderer for program '\(program)'"); return
         }
         #if WORKBOOK_SOLUTIONS
