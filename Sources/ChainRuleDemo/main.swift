@@ -15,24 +15,15 @@ let usage = """
     WORKBOOK_SOLUTIONS=1 swift run chain-rule runs the reference solutions instead.
     """
 
-var example = WorkedExample()
-var words = Array(CommandLine.arguments.dropFirst())
-while !words.isEmpty {
-    let word = words.removeFirst()
-    if word == "-h" || word == "--help" {
-        print(usage)
-        exit(0)
+runProgram("chain-rule", usage: usage, valued: ["--x", "--w", "--b", "--t"]) { arguments in
+    guard arguments.positional.isEmpty else { throw UsageError("unexpected argument '\(arguments.positional[0])'") }
+    var example = WorkedExample()
+    let fields: [(String, WritableKeyPath<WorkedExample, Double>)] = [("--x", \.x), ("--w", \.w), ("--b", \.b), ("--t", \.t)]
+    for (name, field) in fields {
+        example[keyPath: field] = try arguments.value(name, default: example[keyPath: field], what: "a number") {
+            Double($0).flatMap { $0.isFinite ? $0 : nil }
+        }
     }
-    let fields: [String: WritableKeyPath<WorkedExample, Double>] = ["--x": \.x, "--w": \.w, "--b": \.b, "--t": \.t]
-    guard let field = fields[word] else {
-        FileHandle.standardError.write(Data("error: unknown option '\(word)'\nsee: swift run chain-rule --help\n".utf8))
-        exit(2)
-    }
-    guard let text = words.first, let value = Double(text), value.isFinite else {
-        FileHandle.standardError.write(Data("error: \(word) needs a number\nsee: swift run chain-rule --help\n".utf8))
-        exit(2)
-    }
-    words.removeFirst()
-    example[keyPath: field] = value
+    print(example.render(style: .standard))
+    return 0
 }
-print(example.render(style: .standard))

@@ -6,10 +6,12 @@ import WorkbookCore
 /// - Parameters:
 ///   - loss: The loss of the network on the batch, as the code under test computes it.
 ///   - backprop: The gradients the code under test claims.
+///   - mistakes: Known wrong answers to recognise, by gradient name ("dW1", …).
 /// - Returns: One report per parameter: dW1, dB1, dW2, dB2.
 public func checkNetworkGradients(_ network: Network, _ x: Matrix, _ t: Matrix,
                                   loss: (Network, Matrix, Matrix) -> Double,
                                   backprop: (Network, Matrix, Matrix) -> Gradients,
+                                  mistakes: [String: [KnownMistake]] = [:],
                                   using generator: inout SplitMix64) -> [GradientReport] {
     let gradients = backprop(network, x, t)
     let parameters: [(String, WritableKeyPath<Network, Matrix>, KeyPath<Gradients, Matrix>)] = [
@@ -19,7 +21,7 @@ public func checkNetworkGradients(_ network: Network, _ x: Matrix, _ t: Matrix,
         let values = network[keyPath: parameter]
         let entries = GradientCheck.entriesToCheck(count: values.elements.count, using: &generator)
         return GradientCheck.compare(name: name, analytic: gradients[keyPath: gradient], parameter: values,
-                                     entries: entries) { changed in
+                                     entries: entries, mistakes: mistakes[name] ?? []) { changed in
             var moved = network
             moved[keyPath: parameter] = changed
             return loss(moved, x, t)

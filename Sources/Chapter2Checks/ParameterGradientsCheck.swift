@@ -13,7 +13,6 @@ public func checkParameterGradients(_ parameterGradients: (Matrix, Matrix, Matri
         let gradients = parameterGradients(delta1, delta2, x, pass)
         let m = Double(x.columns)
         let batch = x.columns
-        func loss(_ changed: Network) -> Double { ReferenceNetwork.loss(changed, x, t) }
         func mistakes(_ name: String, sum: Matrix, bias: Bool) -> [KnownMistake] {
             var known: [KnownMistake] = [
                 .values(sum, "\(name) is the sum over the batch; L is the mean, so divide by m = \(batch)"),
@@ -27,34 +26,16 @@ public func checkParameterGradients(_ parameterGradients: (Matrix, Matrix, Matri
             }
             return known
         }
-        return [
-            .from(GradientCheck.compare(name: "dW2", analytic: gradients.dW2, parameter: network.W2,
-                                        mistakes: mistakes("dW2", sum: delta2 * reference.a1.transposed, bias: false)) {
-                var changed = network
-                changed.W2 = $0
-                return loss(changed)
-            }),
-            .from(GradientCheck.compare(name: "dB2", analytic: gradients.dB2, parameter: network.b2,
-                                        mistakes: mistakes("dB2", sum: delta2.rowSums(), bias: true)) {
-                var changed = network
-                changed.b2 = $0
-                return loss(changed)
-            }),
-            .from(GradientCheck.compare(name: "dW1", analytic: gradients.dW1, parameter: network.W1,
-                                        mistakes: mistakes("dW1", sum: delta1 * x.transposed, bias: false) + [
-                                            .values((1 / m) * (delta1 * reference.a1.transposed),
-                                                    "dW1 uses a¹; the first layer's input is x"),
-                                        ]) {
-                var changed = network
-                changed.W1 = $0
-                return loss(changed)
-            }),
-            .from(GradientCheck.compare(name: "dB1", analytic: gradients.dB1, parameter: network.b1,
-                                        mistakes: mistakes("dB1", sum: delta1.rowSums(), bias: true)) {
-                var changed = network
-                changed.b1 = $0
-                return loss(changed)
-            }),
-        ]
+        let reports = checkNetworkGradients(network, x, t, loss: ReferenceNetwork.loss, backprop: { _, _, _ in gradients },
+                                            mistakes: [
+                                                "dW2": mistakes("dW2", sum: delta2 * reference.a1.transposed, bias: false),
+                                                "dB2": mistakes("dB2", sum: delta2.rowSums(), bias: true),
+                                                "dW1": mistakes("dW1", sum: delta1 * x.transposed, bias: false) + [
+                                                    .values((1 / m) * (delta1 * reference.a1.transposed),
+                                                            "dW1 uses a¹; the first layer's input is x"),
+                                                ],
+                                                "dB1": mistakes("dB1", sum: delta1.rowSums(), bias: true),
+                                            ], using: &generator)
+        return reports.map(Verdict.from)
     }
 }

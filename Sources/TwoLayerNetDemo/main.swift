@@ -19,41 +19,20 @@ let usage = """
     WORKBOOK_SOLUTIONS=1 swift run two-layer-net runs the reference solutions instead.
     """
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("error: \(message)\nsee: swift run two-layer-net --help\n".utf8))
-    exit(2)
-}
-
-var sizes: [WritableKeyPath<TwoLayerNetDemo, Int>: Int] = [:]
-var seed: UInt64?
-var bug: BugInTheWild?
-var words = Array(CommandLine.arguments.dropFirst())
-while !words.isEmpty {
-    let word = words.removeFirst()
-    if word == "-h" || word == "--help" {
-        print(usage)
-        exit(0)
-    }
-    let sizeOptions: [String: WritableKeyPath<TwoLayerNetDemo, Int>] = [
-        "--inputs": \.inputs, "--hidden": \.hidden, "--outputs": \.outputs, "--batch": \.batch,
+runProgram("two-layer-net", usage: usage, valued: ["--inputs", "--hidden", "--outputs", "--batch", "--seed", "--bug"]) {
+    arguments in
+    guard arguments.positional.isEmpty else { throw UsageError("unexpected argument '\(arguments.positional[0])'") }
+    let bugs = BugInTheWild.allCases.map(\.rawValue).joined(separator: ", ")
+    let bug = try arguments.value("--bug", what: "one of \(bugs)", BugInTheWild.init(rawValue:))
+    var demo = bug.map(TwoLayerNetDemo.init(bug:)) ?? TwoLayerNetDemo()
+    let sizes: [(String, WritableKeyPath<TwoLayerNetDemo, Int>)] = [
+        ("--inputs", \.inputs), ("--hidden", \.hidden), ("--outputs", \.outputs), ("--batch", \.batch),
     ]
-    guard sizeOptions[word] != nil || word == "--seed" || word == "--bug" else { fail("unknown option '\(word)'") }
-    guard let value = words.first else { fail("\(word) needs a value") }
-    words.removeFirst()
-    if let field = sizeOptions[word] {
-        guard let number = Int(value), (1 ... 1000).contains(number) else { fail("\(word) needs a whole number from 1 to 1000") }
-        sizes[field] = number
-    } else if word == "--seed" {
-        guard let number = UInt64(value) else { fail("--seed needs a whole number") }
-        seed = number
-    } else {
-        guard let named = BugInTheWild(rawValue: value) else {
-            fail("no bug '\(value)'; the bugs are \(BugInTheWild.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        bug = named
+    for (name, field) in sizes {
+        demo[keyPath: field] = try arguments.value(name, default: demo[keyPath: field],
+                                                   what: "a whole number from 1 to 1000", wholeNumber(in: 1 ... 1000))
     }
+    demo.seed = try arguments.value("--seed", default: demo.seed, what: "a whole number", UInt64.init)
+    print(demo.render(style: .standard))
+    return 0
 }
-var demo = bug.map(TwoLayerNetDemo.init(bug:)) ?? TwoLayerNetDemo()
-for (field, number) in sizes { demo[keyPath: field] = number }
-if let seed { demo.seed = seed }
-print(demo.render(style: .standard))

@@ -23,13 +23,7 @@ let usage = """
     solutions instead of your code.
     """
 
-func run(_ words: [String]) throws -> Int32 {
-    let arguments = try Arguments(words, valued: ["--seed", "--time-limit", "--frame"],
-                                  flags: ["--all", "--help", "-h"])
-    if arguments.has("--help") || arguments.has("-h") {
-        print(usage)
-        return 0
-    }
+runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame"], flags: ["--all"]) { arguments in
     let style = Style.standard
     let command = arguments.positional.first ?? "status"
     let seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number",
@@ -69,9 +63,3 @@ func run(_ words: [String]) throws -> Int32 {
     return 0
 }
 
-do {
-    exit(try run(Array(CommandLine.arguments.dropFirst())))
-} catch let error as UsageError {
-    FileHandle.standardError.write(Data("error: \(error.message)\nsee: swift run workbook --help\n".utf8))
-    exit(2)
-}

@@ -20,60 +20,42 @@ let usage = """
     WORKBOOK_SOLUTIONS=1 swift run xor runs the reference solutions instead.
     """
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("error: \(message)\nsee: swift run xor --help\n".utf8))
-    exit(2)
-}
-
-var demo = XorDemo(functions: chapter2Network)
-var plotPath: String?
-var words = Array(CommandLine.arguments.dropFirst())
-while !words.isEmpty {
-    let word = words.removeFirst()
-    if word == "-h" || word == "--help" {
-        print(usage)
-        exit(0)
+runProgram("xor", usage: usage, valued: ["--hidden", "--eta", "--epochs", "--seed", "--plot"]) { arguments in
+    guard arguments.positional.isEmpty else { throw UsageError("unexpected argument '\(arguments.positional[0])'") }
+    var demo = XorDemo(functions: chapter2Network)
+    var configuration = demo.configuration
+    configuration.hidden = try arguments.value("--hidden", default: configuration.hidden,
+                                               what: "a whole number from 1 to 1000", wholeNumber(in: 1 ... 1000))
+    configuration.learningRate = try arguments.value("--eta", default: configuration.learningRate,
+                                                     what: "a positive number") {
+        Double($0).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
     }
-    guard ["--hidden", "--eta", "--epochs", "--seed", "--plot"].contains(word) else { fail("unknown option '\(word)'") }
-    guard let value = words.first else { fail("\(word) needs a value") }
-    words.removeFirst()
-    switch word {
-    case "--hidden":
-        guard let number = Int(value), (1 ... 1000).contains(number) else { fail("--hidden needs a whole number from 1 to 1000") }
-        demo.configuration.hidden = number
-    case "--eta":
-        guard let number = Double(value), number.isFinite, number > 0 else { fail("--eta needs a positive number") }
-        demo.configuration.learningRate = number
-    case "--epochs":
-        guard let number = Int(value), (1 ... 10_000_000).contains(number) else { fail("--epochs needs a whole number from 1 to 10000000") }
-        demo.configuration.epochs = number
-    case "--seed":
-        guard let number = UInt64(value) else { fail("--seed needs a whole number") }
-        demo.configuration.seed = number
-    default:
-        guard value.hasSuffix(".svg") else { fail("--plot needs a file name ending in .svg") }
-        plotPath = value
-    }
-}
+    configuration.epochs = try arguments.value("--epochs", default: configuration.epochs,
+                                               what: "a whole number from 1 to 10000000", wholeNumber(in: 1 ... 10_000_000))
+    configuration.seed = try arguments.value("--seed", default: configuration.seed, what: "a whole number", UInt64.init)
+    let plotPath = try arguments.value("--plot", what: "a file name ending in .svg") { $0.hasSuffix(".svg") ? $0 : nil }
+    demo.configuration = configuration
 
-let start = Date()
-let run = demo.train()
-let seconds = Date().timeIntervalSince(start)
-if let epoch = run.firstNonFiniteEpoch {
-    FileHandle.standardError.write(Data(("error: the loss became \(run.history[epoch]) at epoch \(epoch); "
-        + "try a smaller --eta (now \(formatNumber(demo.configuration.learningRate)))\n").utf8))
-    exit(1)
-}
-print(demo.render(run, style: .standard))
-FileHandle.standardError.write(Data(String(format: "\n(trained in %.3f s)\n", seconds).utf8))
-if let plotPath {
+    let start = Date()
+    let run = demo.train()
+    let seconds = Date().timeIntervalSince(start)
+    if let epoch = run.firstNonFiniteEpoch {
+        FileHandle.standardError.write(Data(("error: the loss became \(run.history[epoch]) at epoch \(epoch); "
+            + "try a smaller --eta (now \(formatNumber(configuration.learningRate)))\n").utf8))
+        return 1
+    }
+    print(demo.render(run, style: .standard))
+    FileHandle.standardError.write(Data(String(format: "\n(trained in %.3f s)\n", seconds).utf8))
+    guard let plotPath else {
+        print("\n" + XorDemo.plotHint)
+        return 0
+    }
     do {
         try demo.plot(run).write(to: plotPath)
-        print("\nWrote \(plotPath): the loss curve and the decision boundary. Open it in a browser.")
     } catch {
         FileHandle.standardError.write(Data("error: could not write \(plotPath): \(error.localizedDescription)\n".utf8))
-        exit(1)
+        return 1
     }
-} else {
-    print("\n" + XorDemo.plotHint)
+    print("\nWrote \(plotPath): the loss curve and the decision boundary. Open it in a browser.")
+    return 0
 }

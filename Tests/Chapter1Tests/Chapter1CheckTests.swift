@@ -10,16 +10,6 @@ import WorkbookCore
 struct Chapter1CheckTests {
     var generator = SplitMix64(seed: 7)
 
-    /// Expects `verdict` to fail with a diagnosis containing `phrase`.
-    func expectCaught(_ verdict: Verdict, saying phrase: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        guard case .failed(let diagnosis) = verdict else {
-            Issue.record("the check passed a wrong implementation", sourceLocation: sourceLocation)
-            return
-        }
-        if ProcessInfo.processInfo.environment["WORKBOOK_PRINT_DIAGNOSES"] != nil { print("\n" + diagnosis) }
-        #expect(diagnosis.contains(phrase), "diagnosis: \(diagnosis)", sourceLocation: sourceLocation)
-    }
-
     @Test("1.1 check catches a forward difference that is really central")
     mutating func forwardThatIsCentral() {
         expectCaught(checkFiniteDifferences(forward: Kept.forwardThatIsCentral, central: Kept.centralAsAverage,

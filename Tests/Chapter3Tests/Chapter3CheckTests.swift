@@ -10,15 +10,6 @@ import WorkbookCore
 struct Chapter3CheckTests {
     var generator = SplitMix64(seed: 7)
 
-    func expectCaught(_ verdict: Verdict, saying phrase: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        guard case .failed(let diagnosis) = verdict else {
-            Issue.record("the check passed a wrong implementation", sourceLocation: sourceLocation)
-            return
-        }
-        if ProcessInfo.processInfo.environment["WORKBOOK_PRINT_DIAGNOSES"] != nil { print("\n" + diagnosis) }
-        #expect(diagnosis.contains(phrase), "diagnosis: \(diagnosis)", sourceLocation: sourceLocation)
-    }
-
     @Test("3.1 check catches one example per row, and OR")
     func xorDataWrong() {
         expectCaught(checkXorData(Kept.xorByRows), saying: "one example per column")
