@@ -31,6 +31,8 @@ let package = Package(
         // MARK: - Shared library: matrices, RNG, gradient checking, terminal output
 
         .target(name: "WorkbookCore"),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"])]),
+        .target(name: "Datasets", dependencies: ["CZlib"]),
 
         // MARK: - Chapters: the learner's modules and the checks that grade them
 
@@ -53,6 +55,7 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "WorkbookCoreTests", dependencies: ["WorkbookCore"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "Chapter1Tests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
         .testTarget(name: "Chapter2Tests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
         .testTarget(name: "Chapter3Tests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"],
