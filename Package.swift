@@ -11,10 +11,10 @@ let chapterSources = usesSolutions ? "Solutions" : "Exercises"
 /// Lets programs say which code they were built with (`#if WORKBOOK_SOLUTIONS`).
 let solutionsFlag: [SwiftSetting] = usesSolutions ? [.define("WORKBOOK_SOLUTIONS")] : []
 
-func chapter(_ number: Int) -> Target {
+func chapter(_ number: Int, dependencies: [Target.Dependency] = []) -> Target {
     .target(
         name: "Chapter\(number)",
-        dependencies: ["WorkbookCore"],
+        dependencies: ["WorkbookCore"] + dependencies,
         path: "\(chapterSources)/Chapter\(number)"
     )
 }
@@ -26,6 +26,7 @@ let package = Package(
         .executable(name: "chain-rule", targets: ["ChainRuleDemo"]),
         .executable(name: "two-layer-net", targets: ["TwoLayerNetDemo"]),
         .executable(name: "xor", targets: ["XorDemo"]),
+        .executable(name: "mnist", targets: ["MnistProgram"]),
     ],
     targets: [
         // MARK: - Shared library: matrices, RNG, gradient checking, terminal output
@@ -42,15 +43,18 @@ let package = Package(
         .target(name: "Chapter2Checks", dependencies: ["Chapter2", "WorkbookCore"]),
         chapter(3),
         .target(name: "Chapter3Checks", dependencies: ["Chapter3", "Chapter2Checks", "WorkbookCore"]),
+        chapter(4, dependencies: ["Datasets"]),
+        .target(name: "Chapter4Checks", dependencies: ["Chapter4", "Chapter2Checks", "Datasets", "WorkbookCore"]),
 
         // MARK: - Executables
 
-        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
+        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "Chapter4Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "TwoLayerNetDemo", dependencies: ["Chapter2Checks", "WorkbookCore"]),
         .executableTarget(name: "XorDemo", dependencies: ["Chapter2", "Chapter3Checks", "WorkbookCore"]),
+        .executableTarget(name: "MnistProgram", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"]),
 
         // MARK: - Tests
 
@@ -60,8 +64,11 @@ let package = Package(
         .testTarget(name: "Chapter2Tests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
         .testTarget(name: "Chapter3Tests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"],
                     swiftSettings: solutionsFlag),
+        .testTarget(name: "Chapter4Tests", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"],
+                    swiftSettings: solutionsFlag),
         .testTarget(name: "RepositoryTests",
-                    dependencies: ["Chapter1Checks", "Chapter2", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
+                    dependencies: ["Chapter1Checks", "Chapter2", "Chapter2Checks", "Chapter3Checks", "Chapter4Checks",
+                                   "WorkbookCore"],
                     swiftSettings: solutionsFlag),
     ]
 )

@@ -36,12 +36,19 @@ public struct Problem: Sendable {
 /// verdict with the problem it was about.
 func checkEveryProblem(using generator: inout SplitMix64,
                        _ check: (Problem, inout SplitMix64) -> [Verdict]) -> Verdict {
+    checkEach(Problem.all(using: &generator), describe: \.description, using: &generator, check)
+}
+
+/// Runs `check` on each of `problems` and stops at the first failure, prefixing
+/// each verdict with `describe` of the problem it was about.
+public func checkEach<P>(_ problems: [P], describe: (P) -> String, using generator: inout SplitMix64,
+                         _ check: (P, inout SplitMix64) -> [Verdict]) -> Verdict {
     var parts = [Verdict]()
-    for problem in Problem.all(using: &generator) {
+    for problem in problems {
         for verdict in check(problem, &generator) {
             switch verdict {
-            case .passed(let text): parts.append(.passed("\(problem.description): \(text)"))
-            case .failed(let text): return .failed("For \(problem.description):\n\(text)")
+            case .passed(let text): parts.append(.passed("\(describe(problem)): \(text)"))
+            case .failed(let text): return .failed("For \(describe(problem)):\n\(text)")
             }
         }
     }
@@ -50,7 +57,7 @@ func checkEveryProblem(using generator: inout SplitMix64,
 
 extension Verdict {
     /// A verdict for one report, without a context line.
-    static func from(_ report: GradientReport) -> Verdict {
+    public static func from(_ report: GradientReport) -> Verdict {
         report.passed ? .passed("\(report)") : .failed("\(report)")
     }
 }

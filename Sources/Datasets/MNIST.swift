@@ -16,6 +16,14 @@ public struct MNIST: Sendable {
         public var count: Int { labels.count }
         /// Pixels per image.
         public var imageSize: Int { rows * columns }
+
+        public init(pixels: [UInt8], labels: [UInt8], rows: Int, columns: Int) {
+            precondition(pixels.count == labels.count * rows * columns, "one image of rows × columns pixels per label")
+            self.pixels = pixels
+            self.labels = labels
+            self.rows = rows
+            self.columns = columns
+        }
     }
 
     /// The 60,000 training images.
@@ -86,10 +94,10 @@ public struct MNIST: Sendable {
         if verify {
             // A file matches when its published .gz does, or else its decompressed contents:
             // hashing the smaller .gz is five times faster.
+            let rawHashes = LazyHashes(files.map(\.contents))
             let matches = { (dataset: KnownDataset, index: Int) -> Bool in
-                let file = files[index]
-                if let stored = file.compressed, SHA256.hex(of: stored) == dataset.gzip[index] { return true }
-                return SHA256.hex(of: file.contents) == dataset.raw[index]
+                if let stored = files[index].compressed, SHA256.hex(of: stored) == dataset.gzip[index] { return true }
+                return rawHashes[index] == dataset.raw[index]
             }
             guard let known = knownDatasets.first(where: { dataset in fileNames.indices.allSatisfy { matches(dataset, $0) } })
             else {
@@ -110,6 +118,21 @@ public struct MNIST: Sendable {
                 + "but test images \(test.rows)×\(test.columns)")
         }
         return MNIST(training: training, test: test, name: datasetName, directory: directory)
+    }
+
+    /// Each file's SHA-256, computed the first time it is asked for.
+    private final class LazyHashes {
+        private let contents: [[UInt8]]
+        private var hashes: [Int: String] = [:]
+
+        init(_ contents: [[UInt8]]) { self.contents = contents }
+
+        subscript(index: Int) -> String {
+            if let known = hashes[index] { return known }
+            let hash = SHA256.hex(of: contents[index])
+            hashes[index] = hash
+            return hash
+        }
     }
 
     private static func hasAllFiles(_ directory: URL) -> Bool {

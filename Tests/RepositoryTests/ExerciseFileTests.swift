@@ -1,6 +1,7 @@
 import Chapter1Checks
 import Chapter2Checks
 import Chapter3Checks
+import Chapter4Checks
 import Foundation
 import Testing
 import WorkbookCore
@@ -9,7 +10,7 @@ import WorkbookCore
 /// Exercises/ and Solutions/ in step.
 @Suite("Exercise and solution files")
 struct ExerciseFileTests {
-    static let chapters = [chapter1, chapter2, chapter3]
+    static let chapters = [chapter1, chapter2, chapter3, chapter4]
 
     @Test("Exercises/ and Solutions/ hold the same files, chapter by chapter", arguments: chapters.map(\.number))
     func sameFiles(_ number: Int) throws {

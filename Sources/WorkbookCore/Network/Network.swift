@@ -3,7 +3,7 @@
 /// Weights are out×in, so `W1 * x` maps an input column to a hidden column,
 /// and biases are columns: W1 is hidden×inputs, b1 hidden×1, W2 outputs×hidden,
 /// b2 outputs×1.
-public struct Network: Equatable, Sendable {
+public struct Network: Equatable, Sendable, Codable {
     /// The first layer's weights W¹ (hidden×inputs).
     public var W1: Matrix
     /// The first layer's biases b¹ (hidden×1).

@@ -15,3 +15,9 @@ public func sigmoidPrime(_ z: Matrix) -> Matrix {
         return s * (1 - s)
     }
 }
+
+/// The logistic sigmoid σ(z) = 1 / (1 + e⁻ᶻ) of one number.
+@inlinable
+public func sigmoid(_ z: Double) -> Double {
+    1 / (1 + exp(-z))
+}

@@ -27,6 +27,14 @@ public final class ProgressBar: @unchecked Sendable {
         draw()
     }
 
+    /// Sets the units of work done so far.
+    public func update(done count: Int) {
+        lock.lock()
+        done = min(max(count, 0), total)
+        lock.unlock()
+        draw()
+    }
+
     /// Clears the bar's line.
     public func finish() {
         guard isEnabled else { return }

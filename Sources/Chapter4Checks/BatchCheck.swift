@@ -1,0 +1,37 @@
+import Chapter4
+import Datasets
+import WorkbookCore
+
+/// Exercise 4.1: pixels scaled to 0–1 in the example's row, labels one-hot, and
+/// nothing left over from the batch before.
+public func checkFillBatch(_ fill: (inout Matrix, inout Matrix, MNIST.Split, ArraySlice<Int>) -> Void,
+                           using generator: inout SplitMix64) -> Verdict {
+    let split = fakeSplit(count: 12, using: &generator)
+    var x = Matrix(rows: 5, columns: split.imageSize), t = Matrix(rows: 5, columns: 10)
+    var parts = [Verdict]()
+    for round in 0 ..< 2 {
+        let examples = Array((0 ..< split.count).shuffled(using: &generator).prefix(5))[...]
+        fill(&x, &t, split, examples)
+        var expectedX = x, expectedT = Matrix(rows: 5, columns: 10)
+        for (row, example) in examples.enumerated() {
+            for pixel in 0 ..< split.imageSize {
+                expectedX[row, pixel] = Double(split.pixels[example * split.imageSize + pixel]) / 255
+            }
+            expectedT[row, Int(split.labels[example])] = 1
+        }
+        let context = "fillBatch for examples \(Array(examples))" + (round == 1 ? ", filled a second time" : "")
+        let pixels = GradientCheck.compareValues(name: "x", got: x, expected: expectedX, mistakes: [
+            .values(255 * expectedX, "the pixels are not scaled: divide each by 255 so that they run from 0 to 1"),
+        ])
+        if !pixels.passed { return .failed("\(context):\n\(pixels)") }
+        let stale = (0 ..< 5).contains { row in (0 ..< 10).filter { t[row, $0] != 0 }.count > 1 }
+        if stale && round == 1 {
+            return .failed("\(context): a row of t holds more than one 1\n"
+                + "  likely cause: t keeps the 1s of the previous batch; set it to zero first (t.setZero())")
+        }
+        let labels = GradientCheck.compareValues(name: "t", got: t, expected: expectedT)
+        if !labels.passed { return .failed("\(context):\n\(labels)") }
+        parts.append(.passed("\(context): pixels scaled, labels one-hot"))
+    }
+    return Verdict.all(parts)
+}

@@ -1,0 +1,160 @@
+import Chapter4
+import Chapter4Checks
+import Datasets
+import Foundation
+import WorkbookCore
+
+let usage = """
+    Chapter 4's program: trains your batched network (Exercises/Chapter4) on MNIST.
+
+    USAGE: swift run -c release mnist [train] [OPTIONS]
+           swift run mnist download [--to DIR] [--mirror URL]
+           swift run -c release mnist bench [--data DIR]
+
+    TRAINING OPTIONS:
+      --hidden N            Hidden units (default 30).
+      --epochs N            Epochs (default 30).
+      --batch-size N        Examples per mini-batch (default 10).
+      --eta X               The learning rate η (default 3.0).
+      --cost NAME           quadratic (default) or cross-entropy (Exercise 4.6; scaled initialisation).
+      --seed S              Seed for the weights and the shuffling (default 1).
+      --data DIR            Where the four MNIST files are (default: $MNIST_DIR, then ./data/mnist).
+      --plot FILE.svg       Also draw the loss and test accuracy per epoch.
+      --save FILE.json      Save the trained network's weights and biases.
+      -h, --help            Show this help.
+
+    It trains on the first 50,000 training images and reports accuracy on the 10,000
+    test images after every epoch. Use -c release: a debug build is many times slower.
+    WORKBOOK_SOLUTIONS=1 trains the reference solutions instead of your code.
+    """
+
+/// Loads the data, or explains what is wrong.
+func loadData(_ arguments: Arguments) throws -> MNIST {
+    let directory = try MNIST.locate(option: try arguments.value("--data", what: "a folder") { $0 })
+    return try MNIST.load(from: directory)
+}
+
+func train(_ arguments: Arguments) throws -> Int32 {
+    var configuration = MnistConfiguration()
+    configuration.hidden = try arguments.value("--hidden", default: 30, what: "a whole number from 1 to 10000",
+                                               wholeNumber(in: 1 ... 10_000))
+    configuration.epochs = try arguments.value("--epochs", default: 30, what: "a whole number from 1 to 10000",
+                                               wholeNumber(in: 1 ... 10_000))
+    configuration.batchSize = try arguments.value("--batch-size", default: 10, what: "a whole number from 1 to 50000",
+                                                  wholeNumber(in: 1 ... 50_000))
+    configuration.learningRate = try arguments.value("--eta", default: 3.0, what: "a positive number") {
+        Double($0).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+    }
+    configuration.cost = try arguments.value("--cost", default: .quadratic, what: "quadratic or cross-entropy",
+                                             Cost.init(rawValue:))
+    configuration.seed = try arguments.value("--seed", default: 1, what: "a whole number", UInt64.init)
+    let plotPath = try arguments.value("--plot", what: "a file name ending in .svg") { $0.hasSuffix(".svg") ? $0 : nil }
+    let savePath = try arguments.value("--save", what: "a file name ending in .json") { $0.hasSuffix(".json") ? $0 : nil }
+    let style = Style.standard
+    let data = try loadData(arguments)
+    let trainer = MnistTrainer(configuration: configuration, data: data)
+    let unfinished = trainer.unfinishedExercises()
+    guard unfinished.isEmpty else {
+        print(unfinishedExercisesNote(unfinished, program: "-c release mnist", style: style)
+            .replacingOccurrences(of: "These numbers use", with: "Training needs"))
+        return 1
+    }
+    #if DEBUG
+    print(style.yellow("This is a debug build; swift run -c release mnist trains many times faster.\n"))
+    #endif
+    let c = configuration
+    print(style.bold("MNIST") + " — \(data.name) from \(data.directory.path): training on the first "
+        + "\(min(c.trainingCount, data.training.count)) training images, testing on the \(data.test.count) test images.")
+    print("A 784-\(c.hidden)-10 network, \(c.cost.rawValue) cost, η = \(formatNumber(c.learningRate)), "
+        + "batches of \(c.batchSize), \(c.epochs) epochs, seed \(c.seed).\n")
+    let batchesPerEpoch = min(c.trainingCount, data.training.count) / c.batchSize
+    var bar = ProgressBar(total: batchesPerEpoch, label: "epoch 1")
+    let (network, reports) = try trainer.train(onBatches: { bar.advance(by: $0) }, onEpoch: { report in
+        bar.finish()
+        print(String(format: "epoch %3d/%d  loss %.4f  test accuracy %6.2f%%  %.2f s", report.epoch, c.epochs, report.loss,
+                     100 * report.testAccuracy, report.seconds))
+        bar = ProgressBar(total: batchesPerEpoch, label: "epoch \(report.epoch + 1)")
+    })
+    bar.finish()
+    let (predicted, accuracy) = trainer.evaluate(network, on: data.test)
+    let counts = confusionMatrix(predicted: predicted, actual: data.test.labels.map(Int.init))
+    print("\nTest accuracy \(String(format: "%.2f", 100 * accuracy))%. The confusion matrix of the test images:")
+    print(MnistReport.confusionTable(counts, style: style))
+    print("\nSome test digits it got wrong:")
+    print(MnistReport.misclassified(data.test, predicted: predicted))
+    if let plotPath {
+        try MnistReport.plot(reports).write(to: plotPath)
+        print("\nWrote \(plotPath): the loss and test accuracy per epoch.")
+    }
+    if let savePath {
+        let encoder = JSONEncoder()
+        try encoder.encode(network).write(to: URL(fileURLWithPath: savePath), options: .atomic)
+        print("Saved the network to \(savePath).")
+    }
+    return 0
+}
+
+func download(_ arguments: Arguments) throws -> Int32 {
+    let folder = try arguments.value("--to", default: "data/mnist", what: "a folder") { $0 }
+    let mirror = try arguments.value("--mirror", default: MNISTDownload.defaultMirror, what: "a URL") { $0 }
+    print("Downloading MNIST from \(mirror) into \(folder)")
+    var current = ""
+    var bar: ProgressBar?
+    try MNISTDownload.fetch(into: URL(fileURLWithPath: folder), mirror: mirror) { name, received, expected in
+        if name != current || (bar == nil && expected > 0) {
+            bar?.finish()
+            if name != current { print("  \(name)") }
+            current = name
+            bar = expected > 0 ? ProgressBar(total: expected, label: name) : nil
+        }
+        bar?.update(done: received)
+    }
+    bar?.finish()
+    _ = try MNIST.load(from: URL(fileURLWithPath: folder))
+    print("The four files are in \(folder) and verified.")
+    return 0
+}
+
+func bench(_ arguments: Arguments) throws -> Int32 {
+    let data = try loadData(arguments)
+    let quadratic = MnistConfiguration()
+    var crossEntropy = MnistConfiguration()
+    (crossEntropy.hidden, crossEntropy.cost, crossEntropy.learningRate, crossEntropy.epochs) = (100, .crossEntropy, 0.5, 10)
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+        .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) }
+    print("Machine: \(cpu ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+        + "\(ProcessInfo.processInfo.operatingSystemVersionString)")
+    for configuration in [quadratic, crossEntropy] {
+        let trainer = MnistTrainer(configuration: configuration, data: data)
+        guard trainer.unfinishedExercises().isEmpty else {
+            print("Chapter 4 is not finished; bench the reference with WORKBOOK_SOLUTIONS=1.")
+            return 1
+        }
+        let (_, reports) = try trainer.train()
+        let seconds = reports.map(\.seconds).reduce(0, +) / Double(reports.count)
+        print(String(format: "784-%d-10 %@, batch %d, η = %@, %d epochs on 50,000 images: %.3f s/epoch, test accuracy %.2f%%",
+                     configuration.hidden, configuration.cost.rawValue, configuration.batchSize,
+                     formatNumber(configuration.learningRate), configuration.epochs, seconds,
+                     100 * reports.last!.testAccuracy))
+    }
+    return 0
+}
+
+runProgram("mnist", usage: usage,
+           valued: ["--hidden", "--epochs", "--batch-size", "--eta", "--cost", "--seed", "--data", "--plot", "--save",
+                    "--to", "--mirror"]) { arguments in
+    do {
+        switch arguments.positional.first ?? "train" {
+        case "train": return try train(arguments)
+        case "download": return try download(arguments)
+        case "bench": return try bench(arguments)
+        default: throw UsageError("unknown command '\(arguments.positional[0])'")
+        }
+    } catch let error as DataError {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        return 1
+    } catch let error as TrainingError {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        return 1
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+// In-place operations for training loops that allocate nothing per batch.
+
+extension Matrix {
+    /// Adds the vector `bias` (n×1 or 1×n, n = columns) to every row.
+    ///
+    /// With one example per row, this adds a layer's bias to every example.
+    public mutating func addToEachRow(_ bias: Matrix) {
+        precondition(bias.elements.count == columns, "a bias of \(bias.shape) cannot be added to rows of \(columns) entries")
+        let n = columns
+        bias.elements.withUnsafeBufferPointer { biasBuffer in
+            elements.withUnsafeMutableBufferPointer { buffer in
+                for row in 0 ..< rows {
+                    for j in 0 ..< n { buffer[row * n + j] += biasBuffer[j] }
+                }
+            }
+        }
+    }
+
+    /// The sum of each column, written into `sums` (n×1 or 1×n): with one example per
+    /// row, the sum over the batch.
+    public func columnSums(into sums: inout Matrix) {
+        precondition(sums.elements.count == columns, "column sums of a \(shape) matrix need \(columns) entries")
+        sums.setZero()
+        let n = columns
+        elements.withUnsafeBufferPointer { buffer in
+            sums.elements.withUnsafeMutableBufferPointer { out in
+                for row in 0 ..< rows {
+                    for j in 0 ..< n { out[j] += buffer[row * n + j] }
+                }
+            }
+        }
+    }
+
+    /// Writes `transform` of every entry of `source`, which must have this shape, into this matrix.
+    public mutating func assign(_ source: Matrix, _ transform: (Double) -> Double) {
+        precondition(source.shape == shape, "cannot assign a \(source.shape) matrix to a \(shape) one")
+        source.elements.withUnsafeBufferPointer { input in
+            elements.withUnsafeMutableBufferPointer { output in
+                for index in 0 ..< output.count { output[index] = transform(input[index]) }
+            }
+        }
+    }
+
+    /// self ← self − η·gradient, entry by entry.
+    public mutating func subtract(_ gradient: Matrix, scaledBy eta: Double) {
+        precondition(gradient.shape == shape, "a \(gradient.shape) gradient cannot update a \(shape) parameter")
+        gradient.elements.withUnsafeBufferPointer { step in
+            elements.withUnsafeMutableBufferPointer { values in
+                for index in 0 ..< values.count { values[index] -= eta * step[index] }
+            }
+        }
+    }
+}
+
+extension Matrix {
+    /// Every entry multiplied by `factor`, in place.
+    public mutating func scale(by factor: Double) {
+        elements.withUnsafeMutableBufferPointer { values in
+            for index in 0 ..< values.count { values[index] *= factor }
+        }
+    }
+
+    /// self[i] ← combine(self[i], other[i]) for every entry; `other` must have this shape.
+    public mutating func combine(with other: Matrix, _ combine: (Double, Double) -> Double) {
+        precondition(other.shape == shape, "cannot combine a \(shape) matrix with a \(other.shape) one")
+        other.elements.withUnsafeBufferPointer { input in
+            elements.withUnsafeMutableBufferPointer { values in
+                for index in 0 ..< values.count { values[index] = combine(values[index], input[index]) }
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+// Implementations kept beside the tests, never in Exercises/: classic wrong
+// answers each Chapter 4 check must catch, and right answers written
+// differently from the reference, which each check must accept.
+
+import Chapter4
+import Datasets
+import Foundation
+import WorkbookCore
+
+enum Kept {
+    // MARK: 4.1
+
+    /// Wrong: t not cleared between batches.
+    static func fillWithoutClearing(_ x: inout Matrix, _ t: inout Matrix, _ split: MNIST.Split, _ examples: ArraySlice<Int>) {
+        for (row, example) in examples.enumerated() {
+            for pixel in 0 ..< split.imageSize { x[row, pixel] = Double(split.pixels[example * split.imageSize + pixel]) / 255 }
+            t[row, Int(split.labels[example])] = 1
+        }
+    }
+
+    /// Right, written differently: a whole row at a time.
+    static func fillByRows(_ x: inout Matrix, _ t: inout Matrix, _ split: MNIST.Split, _ examples: ArraySlice<Int>) {
+        t = Matrix(rows: t.rows, columns: 10)
+        for (row, example) in examples.enumerated() {
+            let image = split.pixels[(example * split.imageSize) ..< ((example + 1) * split.imageSize)]
+            x.elements.replaceSubrange((row * split.imageSize) ..< ((row + 1) * split.imageSize),
+                                       with: image.map { Double($0) / 255.0 })
+            t[row, Int(split.labels[example])] = 1
+        }
+    }
+
+    // MARK: 4.2
+
+    /// Wrong: biases forgotten.
+    static func forwardWithoutBias(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
+        workspace.z1 = x * network.W1.transposed
+        workspace.a1 = sigmoid(workspace.z1)
+        workspace.z2 = workspace.a1 * network.W2.transposed
+        workspace.a2 = sigmoid(workspace.z2)
+    }
+
+    /// Right, written differently: through Chapter 2's column layout and back.
+    static func forwardThroughColumns(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
+        let z1 = (network.W1 * x.transposed).addingToEachColumn(network.b1)
+        let z2 = (network.W2 * sigmoid(z1)).addingToEachColumn(network.b2)
+        (workspace.z1, workspace.a1) = (z1.transposed, sigmoid(z1).transposed)
+        (workspace.z2, workspace.a2) = (z2.transposed, sigmoid(z2).transposed)
+    }
+
+    // MARK: 4.3
+
+    /// Right, written with the naive products and allocations.
+    static func backwardNaive(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
+        let m = Double(x.rows)
+        workspace.delta1 = (workspace.delta2 * network.W2).hadamard(workspace.a1.map { $0 * (1 - $0) })
+        workspace.gradients = Gradients(
+            dW1: (1 / m) * (workspace.delta1.transposed * x), dB1: (1 / m) * workspace.delta1.transposed.rowSums(),
+            dW2: (1 / m) * (workspace.delta2.transposed * workspace.a1), dB2: (1 / m) * workspace.delta2.transposed.rowSums())
+    }
+
+    /// Wrong: gradients added onto whatever the workspace held.
+    static func backwardAccumulating(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
+        let before = workspace.gradients
+        backwardNaive(network, x, &workspace)
+        workspace.gradients.dW1 = workspace.gradients.dW1 + before.dW1
+        workspace.gradients.dB1 = workspace.gradients.dB1 + before.dB1
+        workspace.gradients.dW2 = workspace.gradients.dW2 + before.dW2
+        workspace.gradients.dB2 = workspace.gradients.dB2 + before.dB2
+    }
+
+    /// Wrong: not divided by the batch size.
+    static func backwardSummed(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
+        backwardNaive(network, x, &workspace)
+        let m = Double(x.rows)
+        workspace.gradients.dW1.scale(by: m)
+        workspace.gradients.dB1.scale(by: m)
+        workspace.gradients.dW2.scale(by: m)
+        workspace.gradients.dB2.scale(by: m)
+    }
+
+    // MARK: 4.4
+
+    /// Wrong: no shuffling.
+    static func epochInOrder(_ network: inout Network, _ examples: [Int], _ split: MNIST.Split, _ x: inout Matrix,
+                             _ t: inout Matrix, _ generator: inout SplitMix64,
+                             _ step: (inout Network, Matrix, Matrix) -> Double) -> Double {
+        var total = 0.0, batches = 0
+        for start in stride(from: 0, through: examples.count - x.rows, by: x.rows) {
+            fillByRows(&x, &t, split, examples[start ..< start + x.rows])
+            total += step(&network, x, t)
+            batches += 1
+        }
+        return total / Double(batches)
+    }
+
+    /// Right, written differently: a Fisher–Yates shuffle by hand, and a while loop.
+    static func epochHandShuffled(_ network: inout Network, _ examples: [Int], _ split: MNIST.Split, _ x: inout Matrix,
+                                  _ t: inout Matrix, _ generator: inout SplitMix64,
+                                  _ step: (inout Network, Matrix, Matrix) -> Double) -> Double {
+        var order = examples
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, generator.integer(in: 0 ... i)) }
+        var losses = [Double]()
+        var start = 0
+        while start + x.rows <= order.count {
+            fillByRows(&x, &t, split, order[start ..< start + x.rows])
+            losses.append(step(&network, x, t))
+            start += x.rows
+        }
+        return losses.reduce(0, +) / Double(losses.count)
+    }
+
+    // MARK: 4.5
+
+    /// Wrong: the confusion matrix with predicted digits as rows.
+    static func confusionTransposed(_ predicted: [Int], _ actual: [Int]) -> [[Int]] {
+        var counts = Array(repeating: Array(repeating: 0, count: 10), count: 10)
+        for (guess, truth) in zip(predicted, actual) { counts[guess][truth] += 1 }
+        return counts
+    }
+
+    static func argmax(_ outputs: Matrix) -> [Int] {
+        (0 ..< outputs.rows).map { row in (0 ..< outputs.columns).max { outputs[row, $0] < outputs[row, $1] }! }
+    }
+
+    // MARK: 4.6
+
+    /// Wrong: e^z without subtracting the row's largest entry.
+    static func softmaxUnstable(_ z: Matrix, _ yHat: inout Matrix) {
+        for row in 0 ..< z.rows {
+            let total = (0 ..< z.columns).reduce(0.0) { $0 + exp(z[row, $1]) }
+            for column in 0 ..< z.columns { yHat[row, column] = exp(z[row, column]) / total }
+        }
+    }
+
+    /// Right, written differently: log-sum-exp.
+    static func softmaxLogSumExp(_ z: Matrix, _ yHat: inout Matrix) {
+        for row in 0 ..< z.rows {
+            let largest = (0 ..< z.columns).map { z[row, $0] }.max()!
+            let logTotal = largest + log((0 ..< z.columns).reduce(0.0) { $0 + exp(z[row, $1] - largest) })
+            for column in 0 ..< z.columns { yHat[row, column] = exp(z[row, column] - logTotal) }
+        }
+    }
+
+    static func delta(_ yHat: Matrix, _ t: Matrix, _ delta: inout Matrix) { delta = yHat - t }
+}
