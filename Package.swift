@@ -8,6 +8,11 @@ import PackageDescription
 let usesSolutions = Context.environment["WORKBOOK_SOLUTIONS"] == "1"
 let chapterSources = usesSolutions ? "Solutions" : "Exercises"
 
+// The CPU the workbook is built on is the one it runs on (each learner builds it), so release builds
+// on Linux may use all of its vector instructions (AVX2, AVX-512): SIMD code runs two to three times
+// faster than on the baseline x86-64 (SSE2). On macOS arm64, NEON is the baseline already.
+let nativeCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "native"], .when(platforms: [.linux], configuration: .release))]
+
 /// Lets programs say which code they were built with (`#if WORKBOOK_SOLUTIONS`).
 let solutionsFlag: [SwiftSetting] = usesSolutions ? [.define("WORKBOOK_SOLUTIONS")] : []
 
@@ -15,7 +20,8 @@ func chapter(_ number: Int, dependencies: [Target.Dependency] = []) -> Target {
     .target(
         name: "Chapter\(number)",
         dependencies: ["WorkbookCore"] + dependencies,
-        path: "\(chapterSources)/Chapter\(number)"
+        path: "\(chapterSources)/Chapter\(number)",
+        swiftSettings: nativeCPU
     )
 }
 
@@ -31,9 +37,9 @@ let package = Package(
     targets: [
         // MARK: - Shared library: matrices, RNG, gradient checking, terminal output
 
-        .target(name: "WorkbookCore"),
+        .target(name: "WorkbookCore", swiftSettings: nativeCPU),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"])]),
-        .target(name: "Datasets", dependencies: ["CZlib"]),
+        .target(name: "Datasets", dependencies: ["CZlib"], swiftSettings: nativeCPU),
 
         // MARK: - Chapters: the learner's modules and the checks that grade them
 

@@ -12,11 +12,13 @@ public func fillBatch(x: inout Matrix, t: inout Matrix, from split: MNIST.Split,
     precondition(t.rows == examples.count && t.columns == 10, "t must be examples × 10")
     t.setZero()
     let size = split.imageSize
-    for (row, example) in examples.enumerated() {
-        for pixel in 0 ..< size {
-            x.elements[row * size + pixel] = Double(split.pixels[example * size + pixel]) / 255
+    split.pixels.withUnsafeBufferPointer { pixels in
+        x.elements.withUnsafeMutableBufferPointer { inputs in
+            for (row, example) in examples.enumerated() {
+                for pixel in 0 ..< size { inputs[row * size + pixel] = Double(pixels[example * size + pixel]) / 255 }
+            }
         }
-        t.elements[row * 10 + Int(split.labels[example])] = 1
     }
+    for (row, example) in examples.enumerated() { t.elements[row * 10 + Int(split.labels[example])] = 1 }
 }
 // end listing
