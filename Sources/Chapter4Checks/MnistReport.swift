@@ -42,9 +42,9 @@ public enum MnistReport {
     public static func plot(_ reports: [EpochReport]) -> SVGPlot {
         var plot = SVGPlot()
         plot.addLineChart(title: "Training loss per epoch", xLabel: "epoch", yLabel: "mean batch loss",
-                          series: [reports.map(\.loss)])
+                          series: [reports.map(\.loss)], firstX: 1)
         plot.addLineChart(title: "Test accuracy per epoch", xLabel: "epoch", yLabel: "accuracy (%)",
-                          series: [reports.map { 100 * $0.testAccuracy }], colors: ["#2ca02c"])
+                          series: [reports.map { 100 * $0.testAccuracy }], colors: ["#2ca02c"], firstX: 1)
         return plot
     }
 }

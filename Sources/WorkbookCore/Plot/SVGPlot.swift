@@ -38,9 +38,10 @@ public struct SVGPlot {
     private var top: Double { 40 }
     private var bottom: Double { panelHeight - 50 }
 
-    /// Adds a panel with a line chart of `series` (one value per x = 0, 1, 2, …).
+    /// Adds a panel with a line chart of `series` (one value per x = firstX, firstX + 1, …).
     public mutating func addLineChart(title: String, xLabel: String, yLabel: String, series: [[Double]],
-                                      names: [String] = [], colors: [String] = ["#1f77b4", "#d62728", "#2ca02c"]) {
+                                      names: [String] = [], colors: [String] = ["#1f77b4", "#d62728", "#2ca02c"],
+                                      firstX: Int = 0) {
         let finite = series.flatMap { $0 }.filter(\.isFinite)
         let yMax = finite.max() ?? 1, yMin = min(0, finite.min() ?? 0)
         let count = max(series.map(\.count).max() ?? 1, 2)
@@ -55,8 +56,9 @@ public struct SVGPlot {
             parts.append("<text x=\"\(number(left - 6))\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\">"
                 + "\(escape(String(format: "%.3g", value)))</text>")
         }
-        parts.append("<text x=\"\(number(left))\" y=\"\(number(bottom + 16))\" text-anchor=\"middle\">0</text>")
-        parts.append("<text x=\"\(number(right))\" y=\"\(number(bottom + 16))\" text-anchor=\"middle\">\(count - 1)</text>")
+        parts.append("<text x=\"\(number(left))\" y=\"\(number(bottom + 16))\" text-anchor=\"middle\">\(firstX)</text>")
+        parts.append("<text x=\"\(number(right))\" y=\"\(number(bottom + 16))\" text-anchor=\"middle\">"
+            + "\(firstX + count - 1)</text>")
         for (index, values) in series.enumerated() {
             let points = values.enumerated().filter { $0.element.isFinite }
                 .map { "\(number(x($0.offset))),\(number(y($0.element)))" }.joined(separator: " ")
