@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "WorkbookCore", swiftSettings: nativeCPU),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"])]),
         .target(name: "Datasets", dependencies: ["CZlib"], swiftSettings: nativeCPU),
+        .target(name: "Grading", dependencies: ["WorkbookCore"]),
 
         // MARK: - Chapters: the learner's modules and the checks that grade them
 
@@ -54,7 +55,8 @@ let package = Package(
 
         // MARK: - Executables
 
-        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "Chapter4Checks", "WorkbookCore"],
+        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "Chapter4Checks", "Grading",
+                                         "WorkbookCore"],
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),

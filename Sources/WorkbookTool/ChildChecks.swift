@@ -39,7 +39,10 @@ func runCheckCommand(_ arguments: Arguments) throws -> Never {
     let seed = try arguments.value("--seed", default: 1, what: "a whole number", UInt64.init)
     let timeLimit = try arguments.value("--time-limit", default: IsolatedCheck.defaultTimeLimit,
                                         what: "seconds", Double.init)
-    let frame = try arguments.value("--frame", default: IsolatedCheck.defaultFrame, what: "a frame") { $0 }
+    // Grading passes the frame on standard input, where the learner's code (which runs later) cannot see it.
+    let frame = arguments.has("--frame-from-stdin")
+        ? readLine() ?? IsolatedCheck.defaultFrame
+        : try arguments.value("--frame", default: IsolatedCheck.defaultFrame, what: "a frame") { $0 }
     IsolatedCheck.runChild(exercise, seed: seed, timeLimit: timeLimit, frame: frame)
 }
 

@@ -11,11 +11,17 @@ let usage = """
       check [WHICH]      Check all exercises, a chapter (1) or one exercise (1.3), with full diagnoses.
       hint ID            Show a hint for an exercise; ask again for a bigger one.
       list               List the exercises, their points and the files to edit, without checking.
+      rubric             The points of every exercise and chapter, as grading counts them.
+      grade SUBMISSIONS  Grade a folder of learners' submissions (see the README's section for instructors).
 
     OPTIONS:
       --seed N           Seed for the checks' random shapes and values (default: $WORKBOOK_SEED or 1).
       --time-limit S     Seconds each check may run before it counts as timed out (default: 20).
       --all              With hint: show every hint at once.
+      --out DIR          With grade: where the gradebook goes (default: grades).
+      --jobs N           With grade: submissions graded at once (default 1).
+      --timeout S        With grade: seconds each check may run (default 20).
+      --force            With grade: grade learners already in the gradebook again.
       -h, --help         Show this help.
 
     Each check runs in its own process, so a crash or an endless loop in one
@@ -23,7 +29,8 @@ let usage = """
     solutions instead of your code.
     """
 
-runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame"], flags: ["--all"]) { arguments in
+runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame", "--out", "--jobs", "--timeout"],
+           flags: ["--all", "--force", "--frame-from-stdin"]) { arguments in
     let style = Style.standard
     let command = arguments.positional.first ?? "status"
     let seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number",
@@ -50,6 +57,10 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame
         let selected = try exercises(selectedBy: arguments.positional[1])
         guard selected.count == 1 else { throw UsageError("hint needs an exercise id such as 1.3, not a chapter") }
         printHints(for: selected[0], all: arguments.has("--all"), style: style)
+    case "grade":
+        return try gradeCommand(arguments, style: style)
+    case "rubric":
+        printRubric(style: style)
     case "list":
         for chapter in curriculum {
             print(style.bold("Chapter \(chapter.number) · \(chapter.title)") + " — \(chapter.text)")

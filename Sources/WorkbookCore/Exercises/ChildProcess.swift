@@ -8,6 +8,10 @@ public struct ChildProcess: Sendable {
     public let arguments: [String]
     /// Extra environment variables, on top of this process's own.
     public var environment: [String: String] = [:]
+    /// Variables of this process's environment that the child does not get.
+    public var removedEnvironment: Set<String> = []
+    /// Bytes written to the child's standard input, which is then closed; none when `nil`.
+    public var standardInput: Data?
     /// Seconds before the child is killed.
     public var timeLimit: Double
     /// Bytes of standard output and of standard error that are kept; the rest is
@@ -33,7 +37,9 @@ public struct ChildProcess: Sendable {
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardInput = FileHandle.nullDevice
+            .filter { !removedEnvironment.contains($0.key) }
+        let inputPipe = Pipe()
+        process.standardInput = standardInput == nil ? FileHandle.nullDevice : inputPipe
         let output = BoundedBuffer(limit: outputLimit)
         let error = BoundedBuffer(limit: outputLimit)
         let outputPipe = Pipe()
@@ -50,6 +56,13 @@ public struct ChildProcess: Sendable {
             }
         }
         try process.run()
+        if let standardInput {
+            // A child that never reads cannot block the parent: write on another thread.
+            DispatchQueue.global().async {
+                try? inputPipe.fileHandleForWriting.write(contentsOf: standardInput)
+                try? inputPipe.fileHandleForWriting.close()
+            }
+        }
         var timedOut = false
         if finished.wait(timeout: .now() + timeLimit) == .timedOut {
             timedOut = true

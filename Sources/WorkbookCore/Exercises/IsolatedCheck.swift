@@ -44,7 +44,7 @@ public enum IsolatedCheck {
         case .timedOut(let seconds):
             return Outcome(.timedOut, "did not finish within \(formatNumber(seconds)) s: look for a loop that never ends")
         case .signal(let number):
-            return Outcome(.crashed, "crashed: \(signalMeaning(number))" + crashDetail(errorText))
+            return Outcome(.crashed, signalMeaning(number) + crashDetail(errorText))
         case .exited(let code):
             return Outcome(.crashed, "the process exited with code \(code) before the check finished "
                 + "(does your code call exit()?)" + crashDetail(errorText))

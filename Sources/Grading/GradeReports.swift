@@ -1,0 +1,134 @@
+import Foundation
+import WorkbookCore
+
+/// The files grading writes into its output folder:
+/// `results/<learner>.json` (what was found, written first, so nothing is lost),
+/// `gradebook.csv`, `feedback/<learner>.md` and `gradescope/<learner>/results.json`.
+public struct GradeReports: Sendable {
+    public let folder: URL
+    public let chapters: [Chapter]
+
+    public init(folder: URL, chapters: [Chapter]) {
+        self.folder = folder
+        self.chapters = chapters
+    }
+
+    private var resultsFolder: URL { folder.appendingPathComponent("results") }
+
+    /// The learners already graded, from an earlier run.
+    public func gradedLearners() -> Set<String> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: resultsFolder.path)) ?? []
+        return Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
+    }
+
+    /// Saves one learner's result and feedback, then rewrites the gradebook from every saved result.
+    public func save(_ result: LearnerResult) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try write(encoder.encode(result), to: resultsFolder.appendingPathComponent("\(result.learner).json"))
+        try write(Data(feedback(for: result).utf8), to: folder.appendingPathComponent("feedback/\(result.learner).md"))
+        try write(encoder.encode(gradescope(result)),
+                  to: folder.appendingPathComponent("gradescope/\(result.learner)/results.json"))
+        try write(Data(gradebook().utf8), to: folder.appendingPathComponent("gradebook.csv"))
+    }
+
+    /// Every saved result, sorted by learner.
+    public func savedResults() -> [LearnerResult] {
+        gradedLearners().sorted().compactMap { learner in
+            (try? Data(contentsOf: resultsFolder.appendingPathComponent("\(learner).json")))
+                .flatMap { try? JSONDecoder().decode(LearnerResult.self, from: $0) }
+        }
+    }
+
+    /// One row per learner: each exercise's points, each chapter's subtotal, the total, the status.
+    public func gradebook() -> String {
+        let exercises = chapters.flatMap(\.exercises)
+        let header = ["learner"] + exercises.map { "\($0.id) (\($0.points))" }
+            + chapters.map { "chapter \($0.number) (\($0.points))" }
+            + ["total (\(exercises.reduce(0) { $0 + $1.points }))", "status"]
+        var rows = [header]
+        for result in savedResults() {
+            let points = Dictionary(uniqueKeysWithValues: result.exercises.map { ($0.id, $0.points) })
+            rows.append([result.learner] + exercises.map { String(points[$0.id] ?? 0) }
+                + chapters.map { chapter in String(chapter.exercises.reduce(0) { $0 + (points[$1.id] ?? 0) }) }
+                + [String(result.score), result.status])
+        }
+        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// What a learner reads: each exercise's result, with the diagnosis and the first hint.
+    public func feedback(for result: LearnerResult) -> String {
+        var lines = ["# Feedback for \(result.learner)", "",
+                     "Score: **\(result.score) / \(result.maxScore)** points. Status: \(result.status).", ""]
+        let grades = Dictionary(uniqueKeysWithValues: result.exercises.map { ($0.id, $0) })
+        for chapter in chapters {
+            lines.append("## Chapter \(chapter.number) · \(chapter.title)")
+            lines.append("")
+            for exercise in chapter.exercises {
+                guard let grade = grades[exercise.id] else { continue }
+                lines.append("### \(exercise.id) \(exercise.title) — \(grade.status.rawValue), \(grade.points)/\(grade.maxPoints)")
+                lines.append("")
+                if grade.status != .passed {
+                    lines.append("Edit `\(exercise.file)`, \(exercise.symbol).")
+                    lines.append("")
+                    lines.append("```")
+                    lines.append(grade.message)
+                    lines.append("```")
+                    lines.append("")
+                    if let hint = exercise.hints.first { lines.append("Hint: \(hint)") }
+                    lines.append("")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The result in Gradescope's autograder format.
+    public func gradescope(_ result: LearnerResult) -> GradescopeResults {
+        let titles = Dictionary(uniqueKeysWithValues: chapters.flatMap(\.exercises).map { ($0.id, $0.title) })
+        return GradescopeResults(
+            score: Double(result.score), maxScore: Double(result.maxScore),
+            output: "Status: \(result.status)",
+            tests: result.exercises.map { grade in
+                GradescopeResults.Test(name: "\(grade.id) \(titles[grade.id] ?? "")", score: Double(grade.points),
+                                       maxScore: Double(grade.maxPoints),
+                                       output: "\(grade.status.rawValue): \(grade.message)", visibility: "visible")
+            })
+    }
+
+    private func write(_ data: Data, to file: URL) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file, options: .atomic)
+    }
+
+    private func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// Gradescope's `results.json`.
+public struct GradescopeResults: Codable, Sendable {
+    public struct Test: Codable, Sendable {
+        public let name: String
+        public let score: Double
+        public let maxScore: Double
+        public let output: String
+        public let visibility: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, score, output, visibility
+            case maxScore = "max_score"
+        }
+    }
+
+    public let score: Double
+    public let maxScore: Double
+    public let output: String
+    public let tests: [Test]
+
+    enum CodingKeys: String, CodingKey {
+        case score, output, tests
+        case maxScore = "max_score"
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import WorkbookCore
+
+/// Grades a folder of submissions: builds each in a sandbox, runs every
+/// exercise's check in its own process, and records the results.
+public struct Grader: Sendable {
+    public struct Options: Sendable {
+        public var jobs = 1
+        /// Seconds each exercise's check may run.
+        public var timeLimit = 20.0
+        public var seed: UInt64 = 1
+        /// Seconds a submission's build may take.
+        public var buildTimeLimit = 900.0
+
+        public init() {}
+    }
+
+    public let chapters: [Chapter]
+    public let instructorPackage: URL
+    public let options: Options
+
+    public init(chapters: [Chapter], instructorPackage: URL, options: Options) {
+        self.chapters = chapters
+        self.instructorPackage = instructorPackage
+        self.options = options
+    }
+
+    /// Grades `submissions`, `options.jobs` at a time, each job in its own sandbox
+    /// under `workDirectory`. `finished` is called as each learner is graded.
+    public func grade(_ submissions: [Submission], workDirectory: URL,
+                      finished: @escaping @Sendable (LearnerResult) -> Void) throws {
+        let jobs = max(1, min(options.jobs, submissions.count))
+        let sandboxes = try (0 ..< jobs).map {
+            try Sandbox(copying: instructorPackage, into: workDirectory.appendingPathComponent("job\($0)"))
+        }
+        let queue = WorkQueue(submissions)
+        DispatchQueue.concurrentPerform(iterations: jobs) { job in
+            while let submission = queue.next() {
+                finished(grade(submission, in: sandboxes[job]))
+            }
+        }
+    }
+
+    /// Grades one submission in `sandbox`.
+    public func grade(_ submission: Submission, in sandbox: Sandbox) -> LearnerResult {
+        var problems = [String]()
+        var compilerMessages = [Int: String]()
+        var stubbed = Set<Int>()
+        guard let exercises = submission.exercises else {
+            return zeroResult(submission.learner, problems: ["no Exercises folder in the submission"], message: "no submission")
+        }
+        do {
+            for chapter in chapters {
+                if try !sandbox.install(chapter: chapter.number, from: exercises, stubbed: false) {
+                    problems.append("chapter \(chapter.number) missing")
+                }
+            }
+            // Build; put the stubs back for each chapter that does not compile, until the rest does.
+            while let output = sandbox.build(timeLimit: options.buildTimeLimit) {
+                let broken = Sandbox.chaptersWithErrors(in: output).subtracting(stubbed)
+                guard !broken.isEmpty else {
+                    return zeroResult(submission.learner, problems: problems + ["the submission did not build"],
+                                      message: "the build failed:\n" + String(output.suffix(3000)))
+                }
+                for number in broken.sorted() {
+                    compilerMessages[number] = sandbox.errors(in: output, chapter: number)
+                    problems.append("chapter \(number) did not compile")
+                    try sandbox.install(chapter: number, from: exercises, stubbed: true)
+                }
+                stubbed.formUnion(broken)
+            }
+        } catch {
+            return zeroResult(submission.learner, problems: problems + ["grading failed: \(error)"], message: "\(error)")
+        }
+        let grades = chapters.flatMap(\.exercises).map { exercise -> LearnerResult.ExerciseGrade in
+            if stubbed.contains(exercise.chapter) {
+                return LearnerResult.ExerciseGrade(id: exercise.id, status: .failed, points: 0, maxPoints: exercise.points,
+                                                   message: "Chapter \(exercise.chapter) did not compile:\n"
+                                                       + (compilerMessages[exercise.chapter] ?? ""))
+            }
+            let outcome = check(exercise, with: sandbox.workbook)
+            return LearnerResult.ExerciseGrade(id: exercise.id, status: outcome.status,
+                                               points: outcome.status == .passed ? exercise.points : 0,
+                                               maxPoints: exercise.points, message: outcome.message)
+        }
+        return LearnerResult(learner: submission.learner, exercises: grades, problems: problems,
+                             compilerMessages: compilerMessages)
+    }
+
+    /// Runs one check in a child process of the learner's build. The frame that marks
+    /// the outcome is a fresh secret, passed on standard input before any learner code runs.
+    func check(_ exercise: Exercise, with workbook: URL) -> Outcome {
+        let frame = "@@grade-\(UInt64.random(in: 1 ... .max))-\(UInt64.random(in: 1 ... .max))@@"
+        var child = ChildProcess(executable: workbook,
+                                 arguments: ["__run-check", exercise.id, "--seed", String(options.seed),
+                                             "--time-limit", String(options.timeLimit), "--frame-from-stdin"],
+                                 timeLimit: options.timeLimit + 10)
+        child.removedEnvironment = ["WORKBOOK_SOLUTIONS"]
+        child.standardInput = Data((frame + "\n").utf8)
+        guard let result = try? child.run() else { return Outcome(.crashed, "the check could not be started") }
+        return IsolatedCheck.outcome(of: result.termination, standardOutput: result.standardOutput,
+                                     standardError: result.standardError, frame: frame)
+    }
+
+    private func zeroResult(_ learner: String, problems: [String], message: String) -> LearnerResult {
+        LearnerResult(learner: learner, exercises: chapters.flatMap(\.exercises).map {
+            LearnerResult.ExerciseGrade(id: $0.id, status: .failed, points: 0, maxPoints: $0.points, message: message)
+        }, problems: problems, compilerMessages: [:])
+    }
+}
+
+/// Submissions handed out to the grading jobs one at a time.
+private final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: [Submission]
+
+    init(_ submissions: [Submission]) { remaining = submissions.reversed() }
+
+    func next() -> Submission? {
+        lock.lock()
+        defer { lock.unlock() }
+        return remaining.popLast()
+    }
+}

@@ -1,0 +1,33 @@
+import WorkbookCore
+
+/// Everything grading found out about one learner, saved as JSON as soon as the
+/// learner is graded, so an interrupted run keeps it.
+public struct LearnerResult: Codable, Sendable, Equatable {
+    /// One exercise's grade.
+    public struct ExerciseGrade: Codable, Sendable, Equatable {
+        public let id: String
+        public let status: Outcome.Status
+        public let points: Int
+        public let maxPoints: Int
+        public let message: String
+    }
+
+    /// The learner's folder name.
+    public let learner: String
+    public let exercises: [ExerciseGrade]
+    /// Problems with the submission as a whole, such as "chapter 2 did not compile".
+    public let problems: [String]
+    /// Compiler messages of chapters that did not compile, by chapter number.
+    public let compilerMessages: [Int: String]
+
+    public var score: Int { exercises.reduce(0) { $0 + $1.points } }
+    public var maxScore: Int { exercises.reduce(0) { $0 + $1.maxPoints } }
+
+    /// "ok", or the problems and the exercises that crashed or timed out.
+    public var status: String {
+        let incidents = exercises.filter { $0.status == .crashed || $0.status == .timedOut }
+            .map { "\($0.id) \($0.status.rawValue)" }
+        let all = problems + incidents
+        return all.isEmpty ? "ok" : all.joined(separator: "; ")
+    }
+}

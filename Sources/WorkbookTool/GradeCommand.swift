@@ -1,0 +1,65 @@
+import Foundation
+import Grading
+import WorkbookCore
+
+/// `workbook grade SUBMISSIONS`: grades every learner's folder and writes the gradebook.
+func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
+    guard arguments.positional.count == 2 else { throw UsageError("grade needs one folder of submissions") }
+    let submissionsFolder = URL(fileURLWithPath: arguments.positional[1])
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: submissionsFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        throw UsageError("\(submissionsFolder.path) is not a folder")
+    }
+    var options = Grader.Options()
+    options.jobs = try arguments.value("--jobs", default: 1, what: "a whole number from 1 to 64", wholeNumber(in: 1 ... 64))
+    options.timeLimit = try arguments.value("--timeout", default: IsolatedCheck.defaultTimeLimit,
+                                            what: "a positive number of seconds") { Double($0).flatMap { $0 > 0 ? $0 : nil } }
+    options.seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number", UInt64.init)
+    let out = URL(fileURLWithPath: try arguments.value("--out", default: "grades", what: "a folder") { $0 })
+    let package = packageRoot()
+    guard FileManager.default.fileExists(atPath: package.appendingPathComponent("Sources/WorkbookTool").path) else {
+        throw UsageError("run grade from inside the workbook's package (it builds each submission with it)")
+    }
+
+    let reports = GradeReports(folder: out, chapters: curriculum)
+    let done = arguments.has("--force") ? [] : reports.gradedLearners()
+    let all = try Submission.all(in: submissionsFolder)
+    let pending = all.filter { !done.contains($0.learner) }
+    print(style.bold("Grading \(pending.count) submissions") + " from \(submissionsFolder.path) into \(out.path)"
+        + (done.isEmpty ? "" : " (\(all.count - pending.count) already graded; --force grades them again)")
+        + ", seed \(options.seed), \(options.jobs) at a time, \(formatNumber(options.timeLimit)) s per check")
+    let progress = ProgressBar(total: pending.count, label: "learners graded")
+    let grader = Grader(chapters: curriculum, instructorPackage: package, options: options)
+    let start = Date()
+    try grader.grade(pending, workDirectory: out.appendingPathComponent(".sandboxes")) { result in
+        do {
+            try reports.save(result)
+        } catch {
+            FileHandle.standardError.write(Data("error: could not save \(result.learner)'s grade: \(error)\n".utf8))
+        }
+        progress.advance()
+    }
+    progress.finish()
+    var table = Table(headers: ["learner", "score", "status"], alignments: [.left, .right, .left])
+    for result in reports.savedResults() {
+        table.append([result.learner, "\(result.score)/\(result.maxScore)",
+                      result.status == "ok" ? style.green(result.status) : style.yellow(result.status)])
+    }
+    print(table.render(style: style))
+    print(String(format: "\nGraded in %.1f s. Wrote %@/gradebook.csv, feedback/ and gradescope/.", Date().timeIntervalSince(start),
+                 out.path))
+    return 0
+}
+
+/// `workbook rubric`: every exercise with its points, as grading counts them.
+func printRubric(style: Style) {
+    var table = Table(headers: ["exercise", "title", "points", "file"], alignments: [.left, .left, .right, .left])
+    for chapter in curriculum {
+        for exercise in chapter.exercises {
+            table.append([exercise.id, exercise.title, "\(exercise.points)", exercise.file])
+        }
+        table.append(["", style.bold("Chapter \(chapter.number) · \(chapter.title)"), style.bold("\(chapter.points)"), ""])
+    }
+    print(table.render(style: style))
+    print(style.bold("\nTotal: \(curriculum.reduce(0) { $0 + $1.points }) points"))
+}
