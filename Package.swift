@@ -55,7 +55,8 @@ let package = Package(
 
         // MARK: - Executables
 
-        .executableTarget(name: "WorkbookTool", dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "Chapter4Checks", "Grading",
+        .executableTarget(name: "WorkbookTool",
+                          dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "Chapter4Checks", "Grading",
                                          "WorkbookCore"],
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
@@ -68,6 +69,7 @@ let package = Package(
 
         .testTarget(name: "WorkbookCoreTests", dependencies: ["WorkbookCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "WorkbookCore"]),
         .testTarget(name: "Chapter1Tests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
         .testTarget(name: "Chapter2Tests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
         .testTarget(name: "Chapter3Tests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"],

@@ -41,8 +41,17 @@ public struct Grader: Sendable {
         }
     }
 
-    /// Grades one submission in `sandbox`.
+    /// Grades one submission in `sandbox`, timing its build and its checks.
     public func grade(_ submission: Submission, in sandbox: Sandbox) -> LearnerResult {
+        var buildSeconds = 0.0
+        let start = Date()
+        var result = grade(submission, in: sandbox, buildSeconds: &buildSeconds)
+        result.buildSeconds = buildSeconds
+        result.checkSeconds = Date().timeIntervalSince(start) - buildSeconds
+        return result
+    }
+
+    private func grade(_ submission: Submission, in sandbox: Sandbox, buildSeconds: inout Double) -> LearnerResult {
         var problems = [String]()
         var compilerMessages = [Int: String]()
         var stubbed = Set<Int>()
@@ -56,7 +65,7 @@ public struct Grader: Sendable {
                 }
             }
             // Build; put the stubs back for each chapter that does not compile, until the rest does.
-            while let output = sandbox.build(timeLimit: options.buildTimeLimit) {
+            while let output = timed({ sandbox.build(timeLimit: options.buildTimeLimit) }, adding: &buildSeconds) {
                 let broken = Sandbox.chaptersWithErrors(in: output).subtracting(stubbed)
                 guard !broken.isEmpty else {
                     return zeroResult(submission.learner, problems: problems + ["the submission did not build"],
@@ -100,6 +109,12 @@ public struct Grader: Sendable {
         guard let result = try? child.run() else { return Outcome(.crashed, "the check could not be started") }
         return IsolatedCheck.outcome(of: result.termination, standardOutput: result.standardOutput,
                                      standardError: result.standardError, frame: frame)
+    }
+
+    private func timed<T>(_ body: () -> T, adding seconds: inout Double) -> T {
+        let start = Date()
+        defer { seconds += Date().timeIntervalSince(start) }
+        return body()
     }
 
     private func zeroResult(_ learner: String, problems: [String], message: String) -> LearnerResult {

@@ -10,6 +10,14 @@ public struct LearnerResult: Codable, Sendable, Equatable {
         public let points: Int
         public let maxPoints: Int
         public let message: String
+
+        public init(id: String, status: Outcome.Status, points: Int, maxPoints: Int, message: String) {
+            self.id = id
+            self.status = status
+            self.points = points
+            self.maxPoints = maxPoints
+            self.message = message
+        }
     }
 
     /// The learner's folder name.
@@ -19,6 +27,16 @@ public struct LearnerResult: Codable, Sendable, Equatable {
     public let problems: [String]
     /// Compiler messages of chapters that did not compile, by chapter number.
     public let compilerMessages: [Int: String]
+    /// Seconds spent building the submission, and running its checks.
+    public var buildSeconds = 0.0
+    public var checkSeconds = 0.0
+
+    public init(learner: String, exercises: [ExerciseGrade], problems: [String], compilerMessages: [Int: String]) {
+        self.learner = learner
+        self.exercises = exercises
+        self.problems = problems
+        self.compilerMessages = compilerMessages
+    }
 
     public var score: Int { exercises.reduce(0) { $0 + $1.points } }
     public var maxScore: Int { exercises.reduce(0) { $0 + $1.maxPoints } }

@@ -40,9 +40,11 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
         progress.advance()
     }
     progress.finish()
-    var table = Table(headers: ["learner", "score", "status"], alignments: [.left, .right, .left])
+    var table = Table(headers: ["learner", "score", "build", "checks", "status"],
+                      alignments: [.left, .right, .right, .right, .left])
     for result in reports.savedResults() {
-        table.append([result.learner, "\(result.score)/\(result.maxScore)",
+        table.append([result.learner, "\(result.score)/\(result.maxScore)", String(format: "%.1f s", result.buildSeconds),
+                      String(format: "%.1f s", result.checkSeconds),
                       result.status == "ok" ? style.green(result.status) : style.yellow(result.status)])
     }
     print(table.render(style: style))
