@@ -7,7 +7,8 @@ public typealias EpochTrainer = (inout Network, [Int], MNIST.Split, inout Matrix
                                  (inout Network, Matrix, Matrix) -> Double) -> Double
 
 /// Exercise 4.4: every full batch is filled and stepped once, each example at most
-/// once, in an order that comes from the generator; the result is the mean loss.
+/// once, in an order that comes from the generator; the result is the mean loss;
+/// and training with it converges (``checkConvergence(_:using:)``).
 public func checkTrainEpoch(_ trainEpoch: EpochTrainer, using generator: inout SplitMix64) -> Verdict {
     // Example i's first pixel is i, so a batch row says which example it holds.
     let count = 23, batchSize = 5
@@ -53,5 +54,7 @@ public func checkTrainEpoch(_ trainEpoch: EpochTrainer, using generator: inout S
     let loss = ScalarComparison(subject: "\(context): the returned loss", got: first.loss, expected: expectedLoss,
                                 mistakes: [.init(Double(fullBatches * (fullBatches + 1) / 2),
                                                  "this is the total of the batch losses; return their mean")])
-    return Verdict.all([.passed("\(context): \(fullBatches) shuffled batches, each example once"), loss.verdict])
+    guard loss.agrees else { return loss.verdict }
+    return Verdict.all([.passed("\(context): \(fullBatches) shuffled batches, each example once"), loss.verdict,
+                        checkConvergence(trainEpoch, using: &generator)])
 }
