@@ -55,8 +55,10 @@ func train(_ arguments: Arguments) throws -> Int32 {
     let trainer = MnistTrainer(configuration: configuration, data: data)
     let unfinished = trainer.unfinishedExercises()
     guard unfinished.isEmpty else {
-        print(unfinishedExercisesNote(unfinished, program: "-c release mnist", style: style)
-            .replacingOccurrences(of: "These numbers use", with: "Training needs"))
+        let ids = unfinished.sorted().joined(separator: ", ")
+        print(style.yellow("Training needs Chapter 4's exercises, and \(ids) \(unfinished.count == 1 ? "is" : "are") "
+            + "not started yet.") + "\nFinish them (swift run workbook shows what is left), or train the reference: "
+            + "WORKBOOK_SOLUTIONS=1 swift run -c release mnist")
         return 1
     }
     #if DEBUG

@@ -1,6 +1,4 @@
-// The memory a training step works in, allocated once and reused for every batch.
-
-import WorkbookCore
+// The memory a Chapter 4 training step works in, allocated once and reused for every batch.
 
 /// Every matrix one training step writes, sized for one network and one batch
 /// size, with **one example per row**: the batch X is m×784.
