@@ -73,7 +73,7 @@ func train(_ arguments: Arguments) throws -> Int32 {
     var bar = ProgressBar(total: batchesPerEpoch, label: "epoch 1")
     let (network, reports) = try trainer.train(onBatches: { bar.advance(by: $0) }, onEpoch: { report in
         bar.finish()
-        print(String(format: "epoch %3d/%d  loss %.4f  test accuracy %6.2f%%  %.2f s", report.epoch, c.epochs, report.loss,
+        print(String(format: "epoch %3ld/%ld  loss %.4f  test accuracy %6.2f%%  %.2f s", report.epoch, c.epochs, report.loss,
                      100 * report.testAccuracy, report.seconds))
         bar = ProgressBar(total: batchesPerEpoch, label: "epoch \(report.epoch + 1)")
     })
@@ -134,7 +134,7 @@ func bench(_ arguments: Arguments) throws -> Int32 {
         }
         let (_, reports) = try trainer.train()
         let seconds = reports.map(\.seconds).reduce(0, +) / Double(reports.count)
-        print(String(format: "784-%d-10 %@, batch %d, η = %@, %d epochs on 50,000 images: %.3f s/epoch, test accuracy %.2f%%",
+        print(String(format: "784-%ld-10 %@, batch %ld, η = %@, %ld epochs on 50,000 images: %.3f s/epoch, test accuracy %.2f%%",
                      configuration.hidden, configuration.cost.rawValue, configuration.batchSize,
                      formatNumber(configuration.learningRate), configuration.epochs, seconds,
                      100 * reports.last!.testAccuracy))
