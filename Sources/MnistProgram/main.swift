@@ -68,7 +68,7 @@ func train(_ arguments: Arguments) throws -> Int32 {
     print(style.bold("MNIST") + " — \(data.name) from \(data.directory.path): training on the first "
         + "\(min(c.trainingCount, data.training.count)) training images, testing on the \(data.test.count) test images.")
     print("A 784-\(c.hidden)-10 network, \(c.cost.rawValue) cost, η = \(formatNumber(c.learningRate)), "
-        + "batches of \(c.batchSize), \(c.epochs) epochs, seed \(c.seed).\n")
+        + "batches of \(c.batchSize), \(c.epochs) epoch\(c.epochs == 1 ? "" : "s"), seed \(c.seed).\n")
     let batchesPerEpoch = min(c.trainingCount, data.training.count) / c.batchSize
     var bar = ProgressBar(total: batchesPerEpoch, label: "epoch 1")
     let (network, reports) = try trainer.train(onBatches: { bar.advance(by: $0) }, onEpoch: { report in
