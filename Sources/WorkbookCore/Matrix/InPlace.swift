@@ -6,6 +6,7 @@ extension Matrix {
     /// Adds the vector `bias` (n×1 or 1×n, n = columns) to every row.
     ///
     /// With one example per row, this adds a layer's bias to every example.
+    @inlinable
     public mutating func addToEachRow(_ bias: Matrix) {
         precondition(bias.elements.count == columns, "a bias of \(bias.shape) cannot be added to rows of \(columns) entries")
         let n = columns
@@ -34,6 +35,7 @@ extension Matrix {
     }
 
     /// Writes `transform` of every entry of `source`, which must have this shape, into this matrix.
+    @inlinable
     public mutating func assign(_ source: Matrix, _ transform: (Double) -> Double) {
         precondition(source.shape == shape, "cannot assign a \(source.shape) matrix to a \(shape) one")
         source.elements.withUnsafeBufferPointer { input in
@@ -44,6 +46,7 @@ extension Matrix {
     }
 
     /// self ← self − η·gradient, entry by entry.
+    @inlinable
     public mutating func subtract(_ gradient: Matrix, scaledBy eta: Double) {
         precondition(gradient.shape == shape, "a \(gradient.shape) gradient cannot update a \(shape) parameter")
         gradient.elements.withUnsafeBufferPointer { step in
@@ -56,6 +59,7 @@ extension Matrix {
 
 extension Matrix {
     /// Every entry multiplied by `factor`, in place.
+    @inlinable
     public mutating func scale(by factor: Double) {
         elements.withUnsafeMutableBufferPointer { values in
             for index in 0 ..< values.count { values[index] *= factor }
@@ -63,6 +67,7 @@ extension Matrix {
     }
 
     /// self[i] ← combine(self[i], other[i]) for every entry; `other` must have this shape.
+    @inlinable
     public mutating func combine(with other: Matrix, _ combine: (Double, Double) -> Double) {
         precondition(other.shape == shape, "cannot combine a \(shape) matrix with a \(other.shape) one")
         other.elements.withUnsafeBufferPointer { input in
