@@ -65,7 +65,7 @@ func train(_ arguments: Arguments) throws -> Int32 {
     print(style.yellow("This is a debug build; swift run -c release mnist trains many times faster.\n"))
     #endif
     let c = configuration
-    print(style.bold("MNIST") + " — \(data.name) from \(data.directory.path): training on the first "
+    print(style.bold(data.name) + " from \(data.directory.path): training on the first "
         + "\(min(c.trainingCount, data.training.count)) training images, testing on the \(data.test.count) test images.")
     print("A 784-\(c.hidden)-10 network, \(c.cost.rawValue) cost, η = \(formatNumber(c.learningRate)), "
         + "batches of \(c.batchSize), \(c.epochs) epoch\(c.epochs == 1 ? "" : "s"), seed \(c.seed).\n")
