@@ -93,9 +93,9 @@ extension ReferenceNetwork {
         loss: loss,
         backprop: backprop,
         step: { network, gradients, eta in
-            network.W1 = network.W1 - eta * gradients.dW1
-            network.b1 = network.b1 - eta * gradients.dB1
-            network.W2 = network.W2 - eta * gradients.dW2
-            network.b2 = network.b2 - eta * gradients.dB2
+            network.W1.subtract(gradients.dW1, scaledBy: eta)
+            network.b1.subtract(gradients.dB1, scaledBy: eta)
+            network.W2.subtract(gradients.dW2, scaledBy: eta)
+            network.b2.subtract(gradients.dB2, scaledBy: eta)
         })
 }

@@ -48,11 +48,3 @@ public enum MnistReport {
         return plot
     }
 }
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}

@@ -39,7 +39,8 @@ public struct Table: Sendable {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    /// This text without the spaces at its end.
+    public func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text
