@@ -4,7 +4,7 @@ import WorkbookCore
 /// Chapter 1 and its exercises, each defined once: its id, points, where to
 /// edit, hints, and the check bound to the learner's code.
 public let chapter1 = Chapter(
-    number: 1, title: "The chain rule", text: "chapters/01-chain-rule.md", executable: "chain-rule",
+    number: 1, title: "The chain rule", text: "chapters/01-chain-rule.md", program: "swift run chain-rule",
     exercises: [
         Exercise(
             id: "1.1", title: "Forward and central differences", points: 2,

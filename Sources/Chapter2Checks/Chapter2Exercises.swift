@@ -4,7 +4,7 @@ import WorkbookCore
 /// Chapter 2 and its exercises, each defined once.
 public let chapter2 = Chapter(
     number: 2, title: "A two-layer sigmoid network", text: "chapters/02-two-layer-net.md",
-    executable: "two-layer-net",
+    program: "swift run two-layer-net",
     exercises: [
         Exercise(
             id: "2.1", title: "The forward pass", points: 2,

@@ -3,7 +3,7 @@ import WorkbookCore
 
 /// Chapter 3 and its exercises, each defined once.
 public let chapter3 = Chapter(
-    number: 3, title: "XOR", text: "chapters/03-xor.md", executable: "xor",
+    number: 3, title: "XOR", text: "chapters/03-xor.md", program: "swift run xor --plot xor.svg",
     exercises: [
         Exercise(
             id: "3.1", title: "The XOR data", points: 1,

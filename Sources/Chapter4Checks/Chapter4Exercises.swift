@@ -3,7 +3,7 @@ import WorkbookCore
 
 /// Chapter 4 and its exercises, each defined once.
 public let chapter4 = Chapter(
-    number: 4, title: "MNIST", text: "chapters/04-mnist.md", executable: "mnist",
+    number: 4, title: "MNIST", text: "chapters/04-mnist.md", program: "swift run -c release mnist",
     exercises: [
         Exercise(
             id: "4.1", title: "A mini-batch of images and one-hot labels", points: 1,

@@ -17,6 +17,10 @@ func printProgress(_ exercises: [Exercise], _ outcomes: [Outcome], style: Style)
         print(table.render(style: style).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         print()
     }
+    for chapter in curriculum where !chapter.exercises.isEmpty
+        && chapter.exercises.allSatisfy({ outcomeOf[$0.id]?.status == .passed }) {
+        print(style.green("Chapter \(chapter.number) is done:") + " watch it with \(chapter.program)")
+    }
     let earned = zip(exercises, outcomes).filter { $0.1.status == .passed }.reduce(0) { $0 + $1.0.points }
     let total = exercises.reduce(0) { $0 + $1.points }
     let counts = Outcome.Status.allCases.compactMap { status -> String? in

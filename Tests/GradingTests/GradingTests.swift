@@ -35,7 +35,7 @@ struct GradingTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grades-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let exercise = Exercise(id: "1.1", title: "One", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
-        let chapter = Chapter(number: 1, title: "C", text: "t", executable: "e", exercises: [exercise])
+        let chapter = Chapter(number: 1, title: "C", text: "t", program: "p", exercises: [exercise])
         let reports = GradeReports(folder: folder, chapters: [chapter])
         try reports.save(LearnerResult(learner: "zoë", exercises: [
             .init(id: "1.1", status: .crashed, points: 0, maxPoints: 2, message: "boom"),

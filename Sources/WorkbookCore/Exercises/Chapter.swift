@@ -4,16 +4,16 @@ public struct Chapter: Sendable {
     public let title: String
     /// The chapter's text, relative to the package root.
     public let text: String
-    /// The executable that shows the chapter's code at work.
-    public let executable: String
+    /// The command that shows the chapter's code at work, such as `swift run chain-rule`.
+    public let program: String
     public let exercises: [Exercise]
 
-    public init(number: Int, title: String, text: String, executable: String, exercises: [Exercise]) {
+    public init(number: Int, title: String, text: String, program: String, exercises: [Exercise]) {
         precondition(exercises.allSatisfy { $0.chapter == number }, "chapter \(number) holds another chapter's exercise")
         self.number = number
         self.title = title
         self.text = text
-        self.executable = executable
+        self.program = program
         self.exercises = exercises
     }
 
