@@ -10,7 +10,8 @@ public enum TextChart {
         guard !finite.isEmpty, width > 0, height > 1 else { return "(nothing to plot)" }
         let columns = min(width, finite.count)
         let means = (0 ..< columns).map { column -> Double in
-            let range = (column * finite.count / columns) ..< max((column + 1) * finite.count / columns, column * finite.count / columns + 1)
+            // columns ≤ finite.count, so every share holds at least one value.
+            let range = (column * finite.count / columns) ..< ((column + 1) * finite.count / columns)
             return finite[range].reduce(0, +) / Double(range.count)
         }
         let top = means.max()!, bottom = min(0, means.min()!)
