@@ -10,12 +10,10 @@ public func backward(_ network: Network, _ x: Matrix, _ workspace: inout Workspa
     let m = Double(x.rows)
     Matrix.multiply(workspace.delta2, network.W2, into: &workspace.delta1)
     workspace.delta1.combine(with: workspace.a1) { backpropagated, a in backpropagated * a * (1 - a) }
-    Matrix.multiply(transposing: workspace.delta2, workspace.a1, into: &workspace.gradients.dW2)
-    Matrix.multiply(transposing: workspace.delta1, x, into: &workspace.gradients.dW1)
+    Matrix.multiply(transposing: workspace.delta2, workspace.a1, into: &workspace.gradients.dW2, scaledBy: 1 / m)
+    Matrix.multiply(transposing: workspace.delta1, x, into: &workspace.gradients.dW1, scaledBy: 1 / m)
     workspace.delta2.columnSums(into: &workspace.gradients.dB2)
     workspace.delta1.columnSums(into: &workspace.gradients.dB1)
-    workspace.gradients.dW2.scale(by: 1 / m)
-    workspace.gradients.dW1.scale(by: 1 / m)
     workspace.gradients.dB2.scale(by: 1 / m)
     workspace.gradients.dB1.scale(by: 1 / m)
 }

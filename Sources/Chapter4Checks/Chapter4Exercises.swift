@@ -27,8 +27,8 @@ public let chapter4 = Chapter(
             file: "Exercises/Chapter4/BatchedBackward.swift", symbol: "`backward(_:_:_:)`",
             hints: [
                 "In rows, δ¹ = (δ²W²) ⊙ σ′(z¹) and ∂L/∂W² = (1/m)(δ²)ᵀa¹: the transposes move to the other side.",
-                "`Matrix.multiply(transposing: workspace.delta2, workspace.a1, into: &workspace.gradients.dW2)`, "
-                    + "`columnSums(into:)` for the biases, then `scale(by: 1 / m)`.",
+                "`Matrix.multiply(transposing: workspace.delta2, workspace.a1, into: &workspace.gradients.dW2, "
+                    + "scaledBy: 1 / m)` for a weight gradient; `columnSums(into:)`, then `scale(by: 1 / m)`, for a bias.",
             ],
             check: { generator in checkBatchedBackward({ backward($0, $1, &$2) }, using: &generator) }),
         Exercise(

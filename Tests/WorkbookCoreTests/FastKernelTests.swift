@@ -13,8 +13,10 @@ struct FastKernelTests {
         lhs.shape == rhs.shape && zip(lhs.elements, rhs.elements).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($1)) }
     }
 
-    /// Shapes (m, k, n) around the SIMD widths, and MNIST's.
-    static let shapes = [(1, 1, 1), (3, 7, 5), (4, 16, 9), (5, 17, 2), (10, 784, 30), (10, 30, 10), (2, 33, 15)]
+    /// Shapes (m, k, n) around the SIMD widths and the kernels' tiles (5×2 for A·Bᵀ,
+    /// 4×24 for Aᵀ·B), and MNIST's.
+    static let shapes = [(1, 1, 1), (3, 7, 5), (4, 16, 9), (5, 17, 2), (10, 784, 30), (10, 30, 10), (2, 33, 15),
+                         (7, 50, 3), (13, 9, 49), (6, 3, 26), (10, 784, 100)]
 
     @Test("A·Bᵀ matches the naive product, and accumulates", arguments: shapes)
     mutating func aTimesBTransposed(_ shape: (Int, Int, Int)) {
@@ -28,7 +30,7 @@ struct FastKernelTests {
         #expect(close(c, a * b.transposed))
     }
 
-    @Test("Aᵀ·B matches the naive product, and accumulates", arguments: shapes)
+    @Test("Aᵀ·B matches the naive product, scales and accumulates", arguments: shapes)
     mutating func aTransposedTimesB(_ shape: (Int, Int, Int)) {
         let (m, k, n) = shape
         let a = random(k, m), b = random(k, n)
@@ -38,6 +40,8 @@ struct FastKernelTests {
         #expect(close(c, before + a.transposed * b))
         Matrix.multiply(transposing: a, b, into: &c)
         #expect(close(c, a.transposed * b))
+        Matrix.multiply(transposing: a, b, into: &c, scaledBy: 0.25)
+        #expect(close(c, (a.transposed * b).map { 0.25 * $0 }))
     }
 
     @Test("A·B matches the naive product, and accumulates", arguments: shapes)
@@ -50,5 +54,53 @@ struct FastKernelTests {
         #expect(close(c, before + a * b))
         Matrix.multiply(a, b, into: &c)
         #expect(close(c, a * b))
+    }
+
+    /// The order in which A·Bᵀ promises to add a dot product up: lane c of a vector sums
+    /// the products of entries c, c + 8, … with fused multiply-adds, `sum()` adds the lanes,
+    /// then the last count % 8 products follow one by one.
+    static func dotInPromisedOrder(_ x: ArraySlice<Double>, _ y: ArraySlice<Double>) -> Double {
+        let x = Array(x), y = Array(y), laneEnd = x.count - x.count % 8
+        var lanes = SIMD8<Double>()
+        for i in 0 ..< laneEnd { lanes[i % 8].addProduct(x[i], y[i]) }
+        var total = lanes.sum()
+        for i in laneEnd ..< x.count { total.addProduct(x[i], y[i]) }
+        return total
+    }
+
+    /// A copy of `matrix` in storage allocated after `spacer` other entries, so that
+    /// copies start at different addresses.
+    static func copy(_ matrix: Matrix, after spacer: Int) -> Matrix {
+        let padding = [Double](repeating: 0, count: spacer)
+        return withExtendedLifetime(padding) { Matrix(rows: matrix.rows, columns: matrix.columns, elements: Array(matrix.elements)) }
+    }
+
+    @Test("Products add up in one order wherever the matrices sit in memory, so training runs repeat exactly",
+          arguments: [(10, 784, 30), (7, 37, 5), (3, 16, 4)])
+    mutating func sameOrderAtEveryAddress(_ shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        let a = random(m, k), b = random(n, k), d = random(k, m)
+        for spacer in 1 ... 8 {
+            let x = Self.copy(a, after: spacer), w = Self.copy(b, after: 9 - spacer)
+            var c = Matrix(rows: m, columns: n)
+            Matrix.multiply(x, transposing: w, into: &c)
+            for i in 0 ..< m {
+                for j in 0 ..< n {
+                    let row = x.elements[(i * k) ..< (i + 1) * k], other = w.elements[(j * k) ..< (j + 1) * k]
+                    #expect(c[i, j] == Self.dotInPromisedOrder(row, other))
+                }
+            }
+            // Aᵀ·B: each entry is the sum over the rows, in order, with fused multiply-adds.
+            let e = Self.copy(d, after: spacer), f = Self.copy(b.transposed, after: spacer + 3)
+            var g = Matrix(rows: m, columns: n)
+            Matrix.multiply(transposing: e, f, into: &g, scaledBy: 0.5)
+            for i in 0 ..< m {
+                for j in 0 ..< n {
+                    var sum = 0.0
+                    for r in 0 ..< k { sum.addProduct(e[r, i], f[r, j]) }
+                    #expect(g[i, j] == 0.5 * sum)
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,8 @@
 // - A·Bᵀ takes dot products of rows of A with rows of B;
 // - Aᵀ·B adds multiples of rows of B to rows of the result;
 // - A·B adds multiples of rows of B to rows of the result.
+// Sums use `addProduct`, a fused multiply-add: one instruction where the target
+// has FMA (every Apple arm64 chip; x86-64 with -target-cpu native, see Package.swift).
 // The plain `*` in MatrixArithmetic.swift is the naive reference they are tested against.
 
 extension Matrix {
@@ -15,43 +17,36 @@ extension Matrix {
         precondition(a.columns == b.columns, "A·Bᵀ needs A and B with the same number of columns, got \(a.shape) and \(b.shape)")
         precondition(c.shape == Shape(rows: a.rows, columns: b.rows), "A·Bᵀ of \(a.shape) and \(b.shape) must go into "
             + "\(a.rows)×\(b.rows), not \(c.shape)")
-        let k = a.columns, n = b.rows
+        let k = a.columns, m = a.rows, n = b.rows
         a.elements.withUnsafeBufferPointer { aBuffer in
             b.elements.withUnsafeBufferPointer { bBuffer in
                 c.elements.withUnsafeMutableBufferPointer { cBuffer in
-                    let aBase = aBuffer.baseAddress!, bBase = bBuffer.baseAddress!, cBase = cBuffer.baseAddress!
-                    func store(_ value: Double, _ i: Int, _ j: Int) {
-                        cBase[i * n + j] = accumulate ? cBase[i * n + j] + value : value
-                    }
-                    var i = 0
-                    // Tiles of 2 rows of A by 4 rows of B: 8 dot products share each load.
-                    while i + 2 <= a.rows {
-                        var j = 0
-                        while j + 4 <= n {
-                            let tile = dots2x4(aBase + i * k, k, bBase + j * k, k, count: k)
-                            for q in 0 ..< 4 {
-                                store(tile.0[q], i, j + q)
-                                store(tile.1[q], i + 1, j + q)
+                    guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
+                          let cBase = cBuffer.baseAddress else { return }
+                    // Tiles of 5 rows of A by 2 rows of B: 10 dot products share each load, and the
+                    // 5 rows of A stay in the L1 cache while every row of B streams past them. A tile
+                    // that overhangs the edge repeats the last row and drops the repeated results.
+                    for i in stride(from: 0, to: m, by: 5) {
+                        let x = RowTile(aBase, stride: k, first: i, last: m - 1)
+                        for j in stride(from: 0, to: n, by: 2) {
+                            let tile = dots5x2(x, bBase + j * k, bBase + min(j + 1, n - 1) * k, count: k)
+                            for q in 0 ..< min(5, m - i) {
+                                for r in 0 ..< min(2, n - j) {
+                                    let out = cBase + (i + q) * n + j + r
+                                    let value = r == 0 ? tile.0[q] : tile.1[q]
+                                    out.pointee = accumulate ? out.pointee + value : value
+                                }
                             }
-                            j += 4
                         }
-                        while j < n {
-                            store(dot(aBase + i * k, bBase + j * k, count: k), i, j)
-                            store(dot(aBase + (i + 1) * k, bBase + j * k, count: k), i + 1, j)
-                            j += 1
-                        }
-                        i += 2
-                    }
-                    if i < a.rows {
-                        for j in 0 ..< n { store(dot(aBase + i * k, bBase + j * k, count: k), i, j) }
                     }
                 }
             }
         }
     }
 
-    /// C = Aᵀ·B, or C = Aᵀ·B + C when `accumulate`: A is k×m, B is k×n, C is m×n.
-    public static func multiply(transposing a: Matrix, _ b: Matrix, into c: inout Matrix, accumulate: Bool = false) {
+    /// C = α·Aᵀ·B, or C = α·Aᵀ·B + C when `accumulate`: A is k×m, B is k×n, C is m×n.
+    public static func multiply(transposing a: Matrix, _ b: Matrix, into c: inout Matrix, scaledBy alpha: Double = 1,
+                                accumulate: Bool = false) {
         precondition(a.rows == b.rows, "Aᵀ·B needs A and B with the same number of rows, got \(a.shape) and \(b.shape)")
         precondition(c.shape == Shape(rows: a.columns, columns: b.columns), "Aᵀ·B of \(a.shape) and \(b.shape) must go "
             + "into \(a.columns)×\(b.columns), not \(c.shape)")
@@ -59,40 +54,42 @@ extension Matrix {
         a.elements.withUnsafeBufferPointer { aBuffer in
             b.elements.withUnsafeBufferPointer { bBuffer in
                 c.elements.withUnsafeMutableBufferPointer { cBuffer in
-                    let aBase = aBuffer.baseAddress!, bBase = bBuffer.baseAddress!, cBase = cBuffer.baseAddress!
-                    // Four rows of C at a time, eight columns at a time, summed over all k rows of A and B
-                    // in registers: each load of B serves four rows, and C is written once.
-                    var i = 0
-                    while i < m {
+                    guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
+                          let cBase = cBuffer.baseAddress else { return }
+                    // Four rows of C at a time, summed over all k rows of A and B in registers, 24
+                    // columns (three vectors) at a time, then 8, then one: each load of B serves four
+                    // rows, and C is written once. Past the last row, the tile repeats it.
+                    for i in stride(from: 0, to: m, by: 4) {
                         let rowsHere = min(4, m - i)
-                        var j = 0
-                        while j + 8 <= n {
-                            var sums = (SIMD8<Double>(), SIMD8<Double>(), SIMD8<Double>(), SIMD8<Double>())
-                            for r in 0 ..< k {
-                                let bVector = load8(bBase + r * n + j)
-                                let aRow = aBase + r * m + i
-                                sums.0 += aRow[0] * bVector
-                                if rowsHere > 1 { sums.1 += aRow[1] * bVector }
-                                if rowsHere > 2 { sums.2 += aRow[2] * bVector }
-                                if rowsHere > 3 { sums.3 += aRow[3] * bVector }
-                            }
-                            for q in 0 ..< rowsHere {
-                                let result = q == 0 ? sums.0 : q == 1 ? sums.1 : q == 2 ? sums.2 : sums.3
-                                let out = cBase + (i + q) * n + j
-                                store8(accumulate ? load8(out) + result : result, out)
-                            }
-                            j += 8
+                        let columns = SIMD4<Int>(i, i + min(1, rowsHere - 1), i + min(2, rowsHere - 1), i + rowsHere - 1)
+                        func write(_ sums: SIMD8<Double>, row q: Int, column j: Int) {
+                            guard q < rowsHere else { return }
+                            let out = cBase + (i + q) * n + j
+                            store8(accumulate ? load8(out) + alpha * sums : alpha * sums, out)
                         }
-                        while j < n {
+                        func scalarColumn(_ j: Int) {
                             for q in 0 ..< rowsHere {
                                 var sum = 0.0
-                                for r in 0 ..< k { sum += aBase[r * m + i + q] * bBase[r * n + j] }
+                                // A fused multiply-add, as in the vectors: the same rounding wherever j falls.
+                                for r in 0 ..< k { sum.addProduct(aBase[r * m + i + q], bBase[r * n + j]) }
                                 let out = cBase + (i + q) * n + j
-                                out[0] = accumulate ? out[0] + sum : sum
+                                out.pointee = accumulate ? out.pointee + alpha * sum : alpha * sum
                             }
-                            j += 1
                         }
-                        i += 4
+                        // Column by column until B's first row starts a cache line (see dots5x2); both
+                        // ways sum the same products in the same order, so the result is the same.
+                        var j = min(n, ((64 - Int(bitPattern: bBase) % 64) % 64) / MemoryLayout<Double>.stride)
+                        for column in 0 ..< j { scalarColumn(column) }
+                        func sweep(vectors: Int) {
+                            while j + 8 * vectors <= n {
+                                outerSums(aBase, rowLength: m, columns: columns, bBase + j, rowLength: n, count: k,
+                                          vectors: vectors) { sums, q, offset in write(sums, row: q, column: j + offset) }
+                                j += 8 * vectors
+                            }
+                        }
+                        sweep(vectors: 3)
+                        sweep(vectors: 1)
+                        for column in j ..< n { scalarColumn(column) }
                     }
                 }
             }
@@ -109,7 +106,8 @@ extension Matrix {
         a.elements.withUnsafeBufferPointer { aBuffer in
             b.elements.withUnsafeBufferPointer { bBuffer in
                 c.elements.withUnsafeMutableBufferPointer { cBuffer in
-                    let aBase = aBuffer.baseAddress!, bBase = bBuffer.baseAddress!, cBase = cBuffer.baseAddress!
+                    guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
+                          let cBase = cBuffer.baseAddress else { return }
                     for i in 0 ..< a.rows {
                         for p in 0 ..< k {
                             let scale = aBase[i * k + p]
@@ -127,71 +125,110 @@ extension Matrix {
     }
 }
 
-/// Σ x[i]·y[i] over `count` contiguous entries.
-@inline(__always)
-private func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
-    var sum0 = SIMD8<Double>(), sum1 = SIMD8<Double>()
-    var i = 0
-    while i + 16 <= count {
-        sum0 += load8(x + i) * load8(y + i)
-        sum1 += load8(x + i + 8) * load8(y + i + 8)
-        i += 16
+/// Five rows of a row-major matrix, `stride` apart, starting at row `first`;
+/// rows past `last` repeat row `last`.
+private struct RowTile {
+    let rows: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>,
+               UnsafePointer<Double>)
+
+    @inline(__always)
+    init(_ base: UnsafePointer<Double>, stride: Int, first: Int, last: Int) {
+        func row(_ q: Int) -> UnsafePointer<Double> { base + min(first + q, last) * stride }
+        rows = (row(0), row(1), row(2), row(3), row(4))
     }
-    var total = (sum0 + sum1).sum()
-    while i < count {
-        total += x[i] * y[i]
-        i += 1
-    }
-    return total
 }
 
-/// The dot products of x with y and with z, sharing the loads of x.
+/// The 5×2 dot products of the rows of `x` with rows y0 and y1, sharing every load:
+/// entry q of the first result is x_q·y0, of the second x_q·y1 (entries 5–7 are 0).
+///
+/// Lane c of each running sum collects the products of entries c, c + 8, c + 16, …
+/// in order; the lanes are then added up, and the last count % 8 entries after them.
+/// A vector load that straddles two cache lines costs two, so the loads start where
+/// x0 + i begins a line (rows of A and B usually share their alignment, as Swift
+/// arrays do): the running sums then hold their lanes rotated, and the entries before
+/// that start and after the last full load go in as partial vectors. The result does
+/// not depend on where the rows sit in memory, so a training run is the same every time.
 @inline(__always)
-private func dot2(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ z: UnsafePointer<Double>,
-                  count: Int) -> (Double, Double) {
-    var sumY0 = SIMD8<Double>(), sumY1 = SIMD8<Double>(), sumZ0 = SIMD8<Double>(), sumZ1 = SIMD8<Double>()
-    var i = 0
-    while i + 16 <= count {
-        let x0 = load8(x + i), x1 = load8(x + i + 8)
-        sumY0 += x0 * load8(y + i)
-        sumY1 += x1 * load8(y + i + 8)
-        sumZ0 += x0 * load8(z + i)
-        sumZ1 += x1 * load8(z + i + 8)
-        i += 16
+private func dots5x2(_ x: RowTile, _ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>,
+                     count: Int) -> (SIMD8<Double>, SIMD8<Double>) {
+    let (x0, x1, x2, x3, x4) = x.rows
+    var s00 = SIMD8<Double>(), s10 = SIMD8<Double>(), s20 = SIMD8<Double>(), s30 = SIMD8<Double>(), s40 = SIMD8<Double>()
+    var s01 = SIMD8<Double>(), s11 = SIMD8<Double>(), s21 = SIMD8<Double>(), s31 = SIMD8<Double>(), s41 = SIMD8<Double>()
+    @inline(__always)
+    func add(_ a0: SIMD8<Double>, _ a1: SIMD8<Double>, _ a2: SIMD8<Double>, _ a3: SIMD8<Double>, _ a4: SIMD8<Double>,
+             _ b0: SIMD8<Double>, _ b1: SIMD8<Double>) {
+        s00.addProduct(a0, b0); s10.addProduct(a1, b0); s20.addProduct(a2, b0); s30.addProduct(a3, b0)
+        s40.addProduct(a4, b0)
+        s01.addProduct(a0, b1); s11.addProduct(a1, b1); s21.addProduct(a2, b1); s31.addProduct(a3, b1)
+        s41.addProduct(a4, b1)
     }
-    var totalY = (sumY0 + sumY1).sum(), totalZ = (sumZ0 + sumZ1).sum()
-    while i < count {
-        totalY += x[i] * y[i]
-        totalZ += x[i] * z[i]
-        i += 1
+    /// Entries start + lane for the given lanes, 0 in the others.
+    func partial(_ row: UnsafePointer<Double>, _ start: Int, _ lanes: Range<Int>) -> SIMD8<Double> {
+        var vector = SIMD8<Double>()
+        for lane in lanes { vector[lane] = row[start + lane] }
+        return vector
     }
-    return (totalY, totalZ)
-}
-
-/// The 2×4 dot products of rows x0, x1 with rows y0…y3 (rows `strideY` apart), sharing every load.
-@inline(__always)
-private func dots2x4(_ x: UnsafePointer<Double>, _ strideX: Int, _ y: UnsafePointer<Double>, _ strideY: Int,
-                     count: Int) -> (SIMD4<Double>, SIMD4<Double>) {
-    var s00 = SIMD8<Double>(), s01 = SIMD8<Double>(), s02 = SIMD8<Double>(), s03 = SIMD8<Double>()
-    var s10 = SIMD8<Double>(), s11 = SIMD8<Double>(), s12 = SIMD8<Double>(), s13 = SIMD8<Double>()
-    let x1 = x + strideX, y1 = y + strideY, y2 = y + 2 * strideY, y3 = y + 3 * strideY
-    var i = 0
-    while i + 8 <= count {
-        let a0 = load8(x + i), a1 = load8(x1 + i)
-        let b0 = load8(y + i), b1 = load8(y1 + i), b2 = load8(y2 + i), b3 = load8(y3 + i)
-        s00 += a0 * b0; s01 += a0 * b1; s02 += a0 * b2; s03 += a0 * b3
-        s10 += a1 * b0; s11 += a1 * b1; s12 += a1 * b2; s13 += a1 * b3
+    func addPartial(_ start: Int, _ lanes: Range<Int>) {
+        add(partial(x0, start, lanes), partial(x1, start, lanes), partial(x2, start, lanes), partial(x3, start, lanes),
+            partial(x4, start, lanes), partial(y0, start, lanes), partial(y1, start, lanes))
+    }
+    let laneEnd = count - count % 8
+    let shift = min(laneEnd, ((64 - Int(bitPattern: x0) % 64) % 64) / MemoryLayout<Double>.stride)
+    // Lane r of the running sums holds the entries c with c % 8 == (r + shift) % 8.
+    if shift > 0 { addPartial(shift - 8, 8 - shift ..< 8) }
+    var i = shift
+    while i + 8 <= laneEnd {
+        add(load8(x0 + i), load8(x1 + i), load8(x2 + i), load8(x3 + i), load8(x4 + i), load8(y0 + i), load8(y1 + i))
         i += 8
     }
-    var first = SIMD4<Double>(s00.sum(), s01.sum(), s02.sum(), s03.sum())
-    var second = SIMD4<Double>(s10.sum(), s11.sum(), s12.sum(), s13.sum())
-    while i < count {
-        let a0 = x[i], a1 = x1[i]
-        first += a0 * SIMD4<Double>(y[i], y1[i], y2[i], y3[i])
-        second += a1 * SIMD4<Double>(y[i], y1[i], y2[i], y3[i])
-        i += 1
+    if i < laneEnd { addPartial(i, 0 ..< laneEnd - i) }
+    let lanes = SIMD8<Int>(0, 1, 2, 3, 4, 5, 6, 7) &+ (8 - shift)  // lane c of s[lanes] is lane c - shift of s
+    var first = SIMD8<Double>(s00[lanes].sum(), s10[lanes].sum(), s20[lanes].sum(), s30[lanes].sum(),
+                              s40[lanes].sum(), 0, 0, 0)
+    var second = SIMD8<Double>(s01[lanes].sum(), s11[lanes].sum(), s21[lanes].sum(), s31[lanes].sum(),
+                               s41[lanes].sum(), 0, 0, 0)
+    for i in laneEnd ..< count {
+        let a = SIMD8<Double>(x0[i], x1[i], x2[i], x3[i], x4[i], 0, 0, 0)
+        first.addProduct(a, SIMD8(repeating: y0[i]))
+        second.addProduct(a, SIMD8(repeating: y1[i]))
     }
     return (first, second)
+}
+
+/// For q = 0…3, the sums Σ_r a[r, columns[q]]·b[r, j ..< j + 8v] over `count` rows of A
+/// and B, handed to `write(sum, q, j)`; `vectors` (1 or 3) vectors of 8 columns at a time.
+@inline(__always)
+private func outerSums(_ a: UnsafePointer<Double>, rowLength m: Int, columns: SIMD4<Int>,
+                       _ b: UnsafePointer<Double>, rowLength n: Int, count: Int, vectors: Int,
+                       _ write: (SIMD8<Double>, Int, Int) -> Void) {
+    var s00 = SIMD8<Double>(), s10 = SIMD8<Double>(), s20 = SIMD8<Double>(), s30 = SIMD8<Double>()
+    if vectors == 1 {
+        for r in 0 ..< count {
+            let row = a + r * m, b0 = load8(b + r * n)
+            s00.addProduct(SIMD8(repeating: row[columns[0]]), b0)
+            s10.addProduct(SIMD8(repeating: row[columns[1]]), b0)
+            s20.addProduct(SIMD8(repeating: row[columns[2]]), b0)
+            s30.addProduct(SIMD8(repeating: row[columns[3]]), b0)
+        }
+        write(s00, 0, 0); write(s10, 1, 0); write(s20, 2, 0); write(s30, 3, 0)
+        return
+    }
+    var s01 = SIMD8<Double>(), s11 = SIMD8<Double>(), s21 = SIMD8<Double>(), s31 = SIMD8<Double>()
+    var s02 = SIMD8<Double>(), s12 = SIMD8<Double>(), s22 = SIMD8<Double>(), s32 = SIMD8<Double>()
+    for r in 0 ..< count {
+        let row = a + r * m, bRow = b + r * n
+        let b0 = load8(bRow), b1 = load8(bRow + 8), b2 = load8(bRow + 16)
+        let a0 = SIMD8(repeating: row[columns[0]]), a1 = SIMD8(repeating: row[columns[1]])
+        let a2 = SIMD8(repeating: row[columns[2]]), a3 = SIMD8(repeating: row[columns[3]])
+        s00.addProduct(a0, b0); s01.addProduct(a0, b1); s02.addProduct(a0, b2)
+        s10.addProduct(a1, b0); s11.addProduct(a1, b1); s12.addProduct(a1, b2)
+        s20.addProduct(a2, b0); s21.addProduct(a2, b1); s22.addProduct(a2, b2)
+        s30.addProduct(a3, b0); s31.addProduct(a3, b1); s32.addProduct(a3, b2)
+    }
+    write(s00, 0, 0); write(s01, 0, 8); write(s02, 0, 16)
+    write(s10, 1, 0); write(s11, 1, 8); write(s12, 1, 16)
+    write(s20, 2, 0); write(s21, 2, 8); write(s22, 2, 16)
+    write(s30, 3, 0); write(s31, 3, 8); write(s32, 3, 16)
 }
 
 /// y[i] += a·x[i] over `count` contiguous entries.
@@ -200,7 +237,9 @@ private func axpy(_ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePoi
     let scale = SIMD8<Double>(repeating: a)
     var i = 0
     while i + 8 <= count {
-        store8(load8(y + i) + scale * load8(x + i), y + i)
+        var sum = load8(y + i)
+        sum.addProduct(scale, load8(x + i))
+        store8(sum, y + i)
         i += 8
     }
     while i < count {
