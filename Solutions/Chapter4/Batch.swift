@@ -15,15 +15,18 @@ public func fillBatch(x: inout Matrix, t: inout Matrix, from split: MNIST.Split,
     split.pixels.withUnsafeBufferPointer { pixels in
         x.elements.withUnsafeMutableBufferPointer { inputs in
             for (row, example) in examples.enumerated() {
-                // Eight pixels at a time: widen the bytes, then scale.
+                // Sixteen pixels at a time: widen the bytes, then scale (multiplying by 1/255
+                // is many times faster than dividing by 255, and rounds differently only in the last bit).
+                let source = UnsafeRawPointer(pixels.baseAddress! + example * size)
+                let target = UnsafeMutableRawPointer(inputs.baseAddress! + row * size)
                 var pixel = 0
-                while pixel + 8 <= size {
-                    let bytes = UnsafeRawPointer(pixels.baseAddress! + example * size + pixel).loadUnaligned(as: SIMD8<UInt8>.self)
-                    let scaled = SIMD8<Double>(SIMD8<Int32>(truncatingIfNeeded: bytes)) / 255
-                    UnsafeMutableRawPointer(inputs.baseAddress! + row * size + pixel).storeBytes(of: scaled, as: SIMD8<Double>.self)
-                    pixel += 8
+                while pixel + 16 <= size {
+                    let bytes = source.loadUnaligned(fromByteOffset: pixel, as: SIMD16<UInt8>.self)
+                    let scaled = SIMD16<Double>(SIMD16<Int32>(truncatingIfNeeded: bytes)) * (1 / 255)
+                    target.storeBytes(of: scaled, toByteOffset: pixel * 8, as: SIMD16<Double>.self)
+                    pixel += 16
                 }
-                for rest in pixel ..< size { inputs[row * size + rest] = Double(pixels[example * size + rest]) / 255 }
+                for rest in pixel ..< size { inputs[row * size + rest] = Double(pixels[example * size + rest]) * (1 / 255) }
             }
         }
     }

@@ -182,17 +182,31 @@ private func dots5x2(_ x: RowTile, _ y0: UnsafePointer<Double>, _ y1: UnsafePoin
         i += 8
     }
     if i < laneEnd { addPartial(i, 0 ..< laneEnd - i) }
-    let lanes = SIMD8<Int>(0, 1, 2, 3, 4, 5, 6, 7) &+ (8 - shift)  // lane c of s[lanes] is lane c - shift of s
-    var first = SIMD8<Double>(s00[lanes].sum(), s10[lanes].sum(), s20[lanes].sum(), s30[lanes].sum(),
-                              s40[lanes].sum(), 0, 0, 0)
-    var second = SIMD8<Double>(s01[lanes].sum(), s11[lanes].sum(), s21[lanes].sum(), s31[lanes].sum(),
-                               s41[lanes].sum(), 0, 0, 0)
+    func total(_ s: SIMD8<Double>) -> Double { unrotated(s, by: shift).sum() }
+    var first = SIMD8<Double>(total(s00), total(s10), total(s20), total(s30), total(s40), 0, 0, 0)
+    var second = SIMD8<Double>(total(s01), total(s11), total(s21), total(s31), total(s41), 0, 0, 0)
     for i in laneEnd ..< count {
         let a = SIMD8<Double>(x0[i], x1[i], x2[i], x3[i], x4[i], 0, 0, 0)
         first.addProduct(a, SIMD8(repeating: y0[i]))
         second.addProduct(a, SIMD8(repeating: y1[i]))
     }
     return (first, second)
+}
+
+/// The vector whose lane c is lane (c − shift) mod 8 of `s`: one shuffle with the lanes
+/// spelled out (the generic swizzle subscript goes lane by lane).
+@inline(__always)
+private func unrotated(_ s: SIMD8<Double>, by shift: Int) -> SIMD8<Double> {
+    switch shift {
+    case 1: SIMD8(s[7], s[0], s[1], s[2], s[3], s[4], s[5], s[6])
+    case 2: SIMD8(s[6], s[7], s[0], s[1], s[2], s[3], s[4], s[5])
+    case 3: SIMD8(s[5], s[6], s[7], s[0], s[1], s[2], s[3], s[4])
+    case 4: SIMD8(s[4], s[5], s[6], s[7], s[0], s[1], s[2], s[3])
+    case 5: SIMD8(s[3], s[4], s[5], s[6], s[7], s[0], s[1], s[2])
+    case 6: SIMD8(s[2], s[3], s[4], s[5], s[6], s[7], s[0], s[1])
+    case 7: SIMD8(s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[0])
+    default: s
+    }
 }
 
 /// For q = 0…3, the sums Σ_r a[r, columns[q]]·b[r, j ..< j + 8v] over `count` rows of A
