@@ -15,18 +15,11 @@ public func fillBatch(x: inout Matrix, t: inout Matrix, from split: MNIST.Split,
     split.pixels.withUnsafeBufferPointer { pixels in
         x.elements.withUnsafeMutableBufferPointer { inputs in
             for (row, example) in examples.enumerated() {
-                // Sixteen pixels at a time: widen the bytes, then scale (multiplying by 1/255
-                // is many times faster than dividing by 255, and rounds differently only in the last bit).
-                let source = UnsafeRawPointer(pixels.baseAddress! + example * size)
-                let target = UnsafeMutableRawPointer(inputs.baseAddress! + row * size)
-                var pixel = 0
-                while pixel + 16 <= size {
-                    let bytes = source.loadUnaligned(fromByteOffset: pixel, as: SIMD16<UInt8>.self)
-                    let scaled = SIMD16<Double>(SIMD16<Int32>(truncatingIfNeeded: bytes)) * (1 / 255)
-                    target.storeBytes(of: scaled, toByteOffset: pixel * 8, as: SIMD16<Double>.self)
-                    pixel += 16
-                }
-                for rest in pixel ..< size { inputs[row * size + rest] = Double(pixels[example * size + rest]) * (1 / 255) }
+                // A plain loop over raw pointers, which the compiler turns into vector instructions;
+                // multiplying by 1/255 is many times faster than dividing by 255 (and differs from
+                // it only in the last bit).
+                let source = pixels.baseAddress! + example * size, target = inputs.baseAddress! + row * size
+                for pixel in 0 ..< size { target[pixel] = Double(source[pixel]) * (1 / 255) }
             }
         }
     }
