@@ -121,7 +121,8 @@ func bench(_ arguments: Arguments) throws -> Int32 {
     let data = try loadData(arguments)
     let quadratic = MnistConfiguration()
     var crossEntropy = MnistConfiguration()
-    (crossEntropy.hidden, crossEntropy.cost, crossEntropy.learningRate, crossEntropy.epochs) = (100, .crossEntropy, 0.5, 10)
+    (crossEntropy.hidden, crossEntropy.cost, crossEntropy.epochs) = (100, .crossEntropy, 10)
+    (crossEntropy.batchSize, crossEntropy.learningRate) = (20, 1.0)  // As accurate as batches of 10 with η = 0.5, and faster.
     let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
         .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) }
     print("Machine: \(cpu ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
