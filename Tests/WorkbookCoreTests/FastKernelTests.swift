@@ -16,7 +16,7 @@ struct FastKernelTests {
     /// Shapes (m, k, n) around the SIMD widths and the kernels' tiles (5×2 for A·Bᵀ,
     /// 4×24 for Aᵀ·B), and MNIST's.
     static let shapes = [(1, 1, 1), (3, 7, 5), (4, 16, 9), (5, 17, 2), (10, 784, 30), (10, 30, 10), (2, 33, 15),
-                         (7, 50, 3), (13, 9, 49), (6, 3, 26), (10, 784, 100)]
+                         (7, 50, 3), (13, 9, 49), (6, 3, 26), (10, 784, 100), (3, 0, 4)]
 
     @Test("A·Bᵀ matches the naive product, and accumulates", arguments: shapes)
     mutating func aTimesBTransposed(_ shape: (Int, Int, Int)) {

@@ -18,6 +18,7 @@ extension Matrix {
         precondition(c.shape == Shape(rows: a.rows, columns: b.rows), "A·Bᵀ of \(a.shape) and \(b.shape) must go into "
             + "\(a.rows)×\(b.rows), not \(c.shape)")
         let k = a.columns, m = a.rows, n = b.rows
+        if k == 0 && !accumulate { return c.setZero() }  // Empty sums; an empty A or B may have no storage.
         a.elements.withUnsafeBufferPointer { aBuffer in
             b.elements.withUnsafeBufferPointer { bBuffer in
                 c.elements.withUnsafeMutableBufferPointer { cBuffer in
@@ -51,6 +52,7 @@ extension Matrix {
         precondition(c.shape == Shape(rows: a.columns, columns: b.columns), "Aᵀ·B of \(a.shape) and \(b.shape) must go "
             + "into \(a.columns)×\(b.columns), not \(c.shape)")
         let n = b.columns, m = a.columns, k = a.rows
+        if k == 0 && !accumulate { return c.setZero() }  // Empty sums; an empty A or B may have no storage.
         a.elements.withUnsafeBufferPointer { aBuffer in
             b.elements.withUnsafeBufferPointer { bBuffer in
                 c.elements.withUnsafeMutableBufferPointer { cBuffer in
