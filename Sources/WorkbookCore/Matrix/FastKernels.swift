@@ -19,25 +19,19 @@ extension Matrix {
             + "\(a.rows)×\(b.rows), not \(c.shape)")
         let k = a.columns, m = a.rows, n = b.rows
         if k == 0 && !accumulate { return c.setZero() }  // Empty sums; an empty A or B may have no storage.
-        a.elements.withUnsafeBufferPointer { aBuffer in
-            b.elements.withUnsafeBufferPointer { bBuffer in
-                c.elements.withUnsafeMutableBufferPointer { cBuffer in
-                    guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
-                          let cBase = cBuffer.baseAddress else { return }
-                    // Tiles of 5 rows of A by 2 rows of B: 10 dot products share each load, and the
-                    // 5 rows of A stay in the L1 cache while every row of B streams past them. A tile
-                    // that overhangs the edge repeats the last row and drops the repeated results.
-                    for i in stride(from: 0, to: m, by: 5) {
-                        let x = RowTile(aBase, stride: k, first: i, last: m - 1)
-                        for j in stride(from: 0, to: n, by: 2) {
-                            let tile = dots5x2(x, bBase + j * k, bBase + min(j + 1, n - 1) * k, count: k)
-                            for q in 0 ..< min(5, m - i) {
-                                for r in 0 ..< min(2, n - j) {
-                                    let out = cBase + (i + q) * n + j + r
-                                    let value = r == 0 ? tile.0[q] : tile.1[q]
-                                    out.pointee = accumulate ? out.pointee + value : value
-                                }
-                            }
+        withStorage(a, b, &c) { aBase, bBase, cBase in
+            // Tiles of 5 rows of A by 2 rows of B: 10 dot products share each load, and the
+            // 5 rows of A stay in the L1 cache while every row of B streams past them. A tile
+            // that overhangs the edge repeats the last row and drops the repeated results.
+            for i in stride(from: 0, to: m, by: 5) {
+                let x = RowTile(aBase, stride: k, first: i, last: m - 1)
+                for j in stride(from: 0, to: n, by: 2) {
+                    let tile = dots5x2(x, bBase + j * k, bBase + min(j + 1, n - 1) * k, count: k)
+                    for q in 0 ..< min(5, m - i) {
+                        for r in 0 ..< min(2, n - j) {
+                            let out = cBase + (i + q) * n + j + r
+                            let value = r == 0 ? tile.0[q] : tile.1[q]
+                            out.pointee = accumulate ? out.pointee + value : value
                         }
                     }
                 }
@@ -53,47 +47,41 @@ extension Matrix {
             + "into \(a.columns)×\(b.columns), not \(c.shape)")
         let n = b.columns, m = a.columns, k = a.rows
         if k == 0 && !accumulate { return c.setZero() }  // Empty sums; an empty A or B may have no storage.
-        a.elements.withUnsafeBufferPointer { aBuffer in
-            b.elements.withUnsafeBufferPointer { bBuffer in
-                c.elements.withUnsafeMutableBufferPointer { cBuffer in
-                    guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
-                          let cBase = cBuffer.baseAddress else { return }
-                    // Four rows of C at a time, summed over all k rows of A and B in registers, 24
-                    // columns (three vectors) at a time, then 8, then one: each load of B serves four
-                    // rows, and C is written once. Past the last row, the tile repeats it.
-                    for i in stride(from: 0, to: m, by: 4) {
-                        let rowsHere = min(4, m - i)
-                        let columns = SIMD4<Int>(i, i + min(1, rowsHere - 1), i + min(2, rowsHere - 1), i + rowsHere - 1)
-                        func write(_ sums: SIMD8<Double>, row q: Int, column j: Int) {
-                            guard q < rowsHere else { return }
-                            let out = cBase + (i + q) * n + j
-                            store8(accumulate ? load8(out) + alpha * sums : alpha * sums, out)
-                        }
-                        func scalarColumn(_ j: Int) {
-                            for q in 0 ..< rowsHere {
-                                var sum = 0.0
-                                // A fused multiply-add, as in the vectors: the same rounding wherever j falls.
-                                for r in 0 ..< k { sum.addProduct(aBase[r * m + i + q], bBase[r * n + j]) }
-                                let out = cBase + (i + q) * n + j
-                                out.pointee = accumulate ? out.pointee + alpha * sum : alpha * sum
-                            }
-                        }
-                        // Column by column until B's first row starts a cache line (see dots5x2); both
-                        // ways sum the same products in the same order, so the result is the same.
-                        var j = min(n, ((64 - Int(bitPattern: bBase) % 64) % 64) / MemoryLayout<Double>.stride)
-                        for column in 0 ..< j { scalarColumn(column) }
-                        func sweep(vectors: Int) {
-                            while j + 8 * vectors <= n {
-                                outerSums(aBase, rowLength: m, columns: columns, bBase + j, rowLength: n, count: k,
-                                          vectors: vectors) { sums, q, offset in write(sums, row: q, column: j + offset) }
-                                j += 8 * vectors
-                            }
-                        }
-                        sweep(vectors: 3)
-                        sweep(vectors: 1)
-                        for column in j ..< n { scalarColumn(column) }
+        withStorage(a, b, &c) { aBase, bBase, cBase in
+            // Four rows of C at a time, summed over all k rows of A and B in registers, 24
+            // columns (three vectors) at a time, then 8, then one: each load of B serves four
+            // rows, and C is written once. Past the last row, the tile repeats it.
+            for i in stride(from: 0, to: m, by: 4) {
+                let rowsHere = min(4, m - i)
+                let columns = SIMD4<Int>(i, i + min(1, rowsHere - 1), i + min(2, rowsHere - 1), i + rowsHere - 1)
+                func write(_ sums: SIMD8<Double>, row q: Int, column j: Int) {
+                    guard q < rowsHere else { return }
+                    let out = cBase + (i + q) * n + j
+                    store8(accumulate ? load8(out) + alpha * sums : alpha * sums, out)
+                }
+                func scalarColumn(_ j: Int) {
+                    for q in 0 ..< rowsHere {
+                        var sum = 0.0
+                        // A fused multiply-add, as in the vectors: the same rounding wherever j falls.
+                        for r in 0 ..< k { sum.addProduct(aBase[r * m + i + q], bBase[r * n + j]) }
+                        let out = cBase + (i + q) * n + j
+                        out.pointee = accumulate ? out.pointee + alpha * sum : alpha * sum
                     }
                 }
+                // Column by column until B's first row starts a cache line (see dots5x2); both
+                // ways sum the same products in the same order, so the result is the same.
+                var j = min(n, ((64 - Int(bitPattern: bBase) % 64) % 64) / MemoryLayout<Double>.stride)
+                for column in 0 ..< j { scalarColumn(column) }
+                func sweep(vectors: Int) {
+                    while j + 8 * vectors <= n {
+                        outerSums(aBase, rowLength: m, columns: columns, bBase + j, rowLength: n, count: k,
+                                  vectors: vectors) { sums, q, offset in write(sums, row: q, column: j + offset) }
+                        j += 8 * vectors
+                    }
+                }
+                sweep(vectors: 3)
+                sweep(vectors: 1)
+                for column in j ..< n { scalarColumn(column) }
             }
         }
     }
@@ -105,17 +93,11 @@ extension Matrix {
             + "\(a.rows)×\(b.columns), not \(c.shape)")
         if !accumulate { c.setZero() }
         let n = b.columns, k = a.columns
-        a.elements.withUnsafeBufferPointer { aBuffer in
-            b.elements.withUnsafeBufferPointer { bBuffer in
-                c.elements.withUnsafeMutableBufferPointer { cBuffer in
-                    guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
-                          let cBase = cBuffer.baseAddress else { return }
-                    for i in 0 ..< a.rows {
-                        for p in 0 ..< k {
-                            let scale = aBase[i * k + p]
-                            if scale != 0 { axpy(scale, bBase + p * n, cBase + i * n, count: n) }
-                        }
-                    }
+        withStorage(a, b, &c) { aBase, bBase, cBase in
+            for i in 0 ..< a.rows {
+                for p in 0 ..< k {
+                    let scale = aBase[i * k + p]
+                    if scale != 0 { axpy(scale, bBase + p * n, cBase + i * n, count: n) }
                 }
             }
         }
@@ -124,6 +106,21 @@ extension Matrix {
     /// Sets every entry to 0, keeping the storage.
     public mutating func setZero() {
         elements.withUnsafeMutableBufferPointer { buffer in buffer.update(repeating: 0) }
+    }
+}
+
+/// Runs `body` with the storage of a, b and c, unless one of them is empty (and so may have none).
+@inline(__always)
+private func withStorage(_ a: Matrix, _ b: Matrix, _ c: inout Matrix,
+                         _ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void) {
+    a.elements.withUnsafeBufferPointer { aBuffer in
+        b.elements.withUnsafeBufferPointer { bBuffer in
+            c.elements.withUnsafeMutableBufferPointer { cBuffer in
+                guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
+                      let cBase = cBuffer.baseAddress else { return }
+                body(aBase, bBase, cBase)
+            }
+        }
     }
 }
 
