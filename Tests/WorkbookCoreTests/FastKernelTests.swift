@@ -75,11 +75,36 @@ struct FastKernelTests {
         return withExtendedLifetime(padding) { Matrix(rows: matrix.rows, columns: matrix.columns, elements: Array(matrix.elements)) }
     }
 
-    @Test("Products add up in one order wherever the matrices sit in memory, so training runs repeat exactly",
-          arguments: [(10, 784, 30), (7, 37, 5), (3, 16, 4)])
-    mutating func sameOrderAtEveryAddress(_ shape: (Int, Int, Int)) {
+    /// `matrix` with most of every row set to 0, as MNIST's background is: each row keeps
+    /// one stretch of 0–12 entries, and a third of the rows keep none.
+    mutating func mostlyZero(_ matrix: Matrix) -> Matrix {
+        var sparse = Matrix(rows: matrix.rows, columns: matrix.columns)
+        for i in 0 ..< matrix.rows where generator.next() % 3 != 0 && matrix.columns > 0 {
+            let start = Int(generator.next() % UInt64(matrix.columns))
+            let end = min(matrix.columns, start + Int(generator.next() % 13))
+            for j in start ..< end { sparse[i, j] = matrix[i, j] }
+        }
+        return sparse
+    }
+
+    @Test("Products skip the stretches of 0s in a sparse operand and still match the naive product", arguments: shapes)
+    mutating func sparseOperands(_ shape: (Int, Int, Int)) {
         let (m, k, n) = shape
-        let a = random(m, k), b = random(n, k), d = random(k, m)
+        let x = mostlyZero(random(m, k)), w = random(n, k), d = random(m, n)
+        var c = Matrix(rows: m, columns: n)
+        Matrix.multiply(x, transposing: w, into: &c)
+        #expect(close(c, x * w.transposed))
+        var g = random(n, k)
+        Matrix.multiply(transposing: d, x, into: &g, scaledBy: 0.5)
+        #expect(close(g, (d.transposed * x).map { 0.5 * $0 }))
+    }
+
+    @Test("Products add up in one order wherever the matrices sit in memory, so training runs repeat exactly",
+          arguments: [(10, 784, 30), (7, 37, 5), (3, 16, 4)], [false, true])
+    mutating func sameOrderAtEveryAddress(_ shape: (Int, Int, Int), sparse: Bool) {
+        let (m, k, n) = shape
+        // Sparse: most of each row of X is 0 (as in MNIST), which both products skip.
+        let a = sparse ? mostlyZero(random(m, k)) : random(m, k), b = random(n, k), d = random(m, n)
         for spacer in 1 ... 8 {
             let x = Self.copy(a, after: spacer), w = Self.copy(b, after: 9 - spacer)
             var c = Matrix(rows: m, columns: n)
@@ -90,17 +115,20 @@ struct FastKernelTests {
                     #expect(c[i, j] == Self.dotInPromisedOrder(row, other))
                 }
             }
-            // Aᵀ·B: each entry is the sum over the rows, in order, with fused multiply-adds.
-            let e = Self.copy(d, after: spacer), f = Self.copy(b.transposed, after: spacer + 3)
-            var g = Matrix(rows: m, columns: n)
-            Matrix.multiply(transposing: e, f, into: &g, scaledBy: 0.5)
-            for i in 0 ..< m {
-                for j in 0 ..< n {
+            // Aᵀ·B as in the backward pass, δᵀX: each entry is the sum over the rows, in order,
+            // with fused multiply-adds.
+            let delta = Self.copy(d, after: spacer), inputs = Self.copy(a, after: spacer + 3)
+            var g = Matrix(rows: n, columns: k)
+            Matrix.multiply(transposing: delta, inputs, into: &g, scaledBy: 0.5)
+            var outOfOrder = 0
+            for i in 0 ..< n {
+                for j in 0 ..< k {
                     var sum = 0.0
-                    for r in 0 ..< k { sum.addProduct(e[r, i], f[r, j]) }
-                    #expect(g[i, j] == 0.5 * sum)
+                    for r in 0 ..< m { sum.addProduct(delta[r, i], inputs[r, j]) }
+                    if g[i, j] != 0.5 * sum { outOfOrder += 1 }
                 }
             }
+            #expect(outOfOrder == 0, "\(outOfOrder) entries of δᵀX were summed in another order")
         }
     }
 }

@@ -9,6 +9,9 @@
 // - A·B adds multiples of rows of B to rows of the result.
 // Sums use `addProduct`, a fused multiply-add: one instruction where the target
 // has FMA (every Apple arm64 chip; x86-64 with -target-cpu native, see Package.swift).
+// The two products that read a batch of images, X(W¹)ᵀ and (δ¹)ᵀX, skip the vectors of 8
+// entries that are 0 in every image a tile uses (MNIST is mostly background). A skipped
+// vector would only add exact zeros (0·w = 0 for finite w), so the results do not change.
 // The plain `*` in MatrixArithmetic.swift is the naive reference they are tested against.
 
 extension Matrix {
@@ -23,15 +26,17 @@ extension Matrix {
             // Tiles of 5 rows of A by 2 rows of B: 10 dot products share each load, and the
             // 5 rows of A stay in the L1 cache while every row of B streams past them. A tile
             // that overhangs the edge repeats the last row and drops the repeated results.
-            for i in stride(from: 0, to: m, by: 5) {
-                let x = RowTile(aBase, stride: k, first: i, last: m - 1)
-                for j in stride(from: 0, to: n, by: 2) {
-                    let tile = dots5x2(x, bBase + j * k, bBase + min(j + 1, n - 1) * k, count: k)
-                    for q in 0 ..< min(5, m - i) {
-                        for r in 0 ..< min(2, n - j) {
-                            let out = cBase + (i + q) * n + j + r
-                            let value = r == 0 ? tile.0[q] : tile.1[q]
-                            out.pointee = accumulate ? out.pointee + value : value
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: k / 8 + 1) { blockStarts in
+                for i in stride(from: 0, to: m, by: 5) {
+                    let x = RowTile(aBase, stride: k, first: i, last: m - 1, count: k, blockStarts: blockStarts)
+                    for j in stride(from: 0, to: n, by: 2) {
+                        let tile = dots5x2(x, bBase + j * k, bBase + min(j + 1, n - 1) * k)
+                        for q in 0 ..< min(5, m - i) {
+                            for r in 0 ..< min(2, n - j) {
+                                let out = cBase + (i + q) * n + j + r
+                                let value = r == 0 ? tile.0[q] : tile.1[q]
+                                out.pointee = accumulate ? out.pointee + value : value
+                            }
                         }
                     }
                 }
@@ -48,40 +53,55 @@ extension Matrix {
         let n = b.columns, m = a.columns, k = a.rows
         if k == 0 && !accumulate { return c.setZero() }  // Empty sums; an empty A or B may have no storage.
         withStorage(a, b, &c) { aBase, bBase, cBase in
-            // Four rows of C at a time, summed over all k rows of A and B in registers, 24
-            // columns (three vectors) at a time, then 8, then one: each load of B serves four
-            // rows, and C is written once. Past the last row, the tile repeats it.
-            for i in stride(from: 0, to: m, by: 4) {
-                let rowsHere = min(4, m - i)
-                let columns = SIMD4<Int>(i, i + min(1, rowsHere - 1), i + min(2, rowsHere - 1), i + rowsHere - 1)
-                func write(_ sums: SIMD8<Double>, row q: Int, column j: Int) {
-                    guard q < rowsHere else { return }
-                    let out = cBase + (i + q) * n + j
-                    store8(accumulate ? load8(out) + alpha * sums : alpha * sums, out)
+            // Column by column until B's first row starts a cache line (see dots5x2); both
+            // ways sum the same products in the same order, so the result is the same.
+            let start = min(n, ((64 - Int(bitPattern: bBase) % 64) % 64) / MemoryLayout<Double>.stride)
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: n / 8 + 1) { active in
+                // Columns of B that are 0 in every row (MNIST's background) give columns of 0s in C:
+                // the products skip them, 8 at a time, and write the 0s (exactly, for finite A).
+                var block = 0
+                for j in stride(from: start, to: n - 7, by: 8) {
+                    var bits = SIMD8<UInt64>()
+                    for r in 0 ..< k { bits |= bits8(bBase + r * n + j) }
+                    active[block] = notAllZero(bits)
+                    block += 1
                 }
-                func scalarColumn(_ j: Int) {
-                    for q in 0 ..< rowsHere {
-                        var sum = 0.0
-                        // A fused multiply-add, as in the vectors: the same rounding wherever j falls.
-                        for r in 0 ..< k { sum.addProduct(aBase[r * m + i + q], bBase[r * n + j]) }
+                // Four rows of C at a time, summed over all k rows of A and B in registers, 24
+                // columns (three vectors) at a time, then 8, then one: each load of B serves four
+                // rows, and C is written once. Past the last row, the tile repeats it.
+                for i in stride(from: 0, to: m, by: 4) {
+                    let rowsHere = min(4, m - i)
+                    let columns = SIMD4<Int>(i, i + min(1, rowsHere - 1), i + min(2, rowsHere - 1), i + rowsHere - 1)
+                    func write(_ sums: SIMD8<Double>, row q: Int, column j: Int) {
+                        guard q < rowsHere else { return }
                         let out = cBase + (i + q) * n + j
-                        out.pointee = accumulate ? out.pointee + alpha * sum : alpha * sum
+                        store8(accumulate ? load8(out) + alpha * sums : alpha * sums, out)
                     }
-                }
-                // Column by column until B's first row starts a cache line (see dots5x2); both
-                // ways sum the same products in the same order, so the result is the same.
-                var j = min(n, ((64 - Int(bitPattern: bBase) % 64) % 64) / MemoryLayout<Double>.stride)
-                for column in 0 ..< j { scalarColumn(column) }
-                func sweep(vectors: Int) {
-                    while j + 8 * vectors <= n {
-                        outerSums(aBase, rowLength: m, columns: columns, bBase + j, rowLength: n, count: k,
-                                  vectors: vectors) { sums, q, offset in write(sums, row: q, column: j + offset) }
-                        j += 8 * vectors
+                    func scalarColumn(_ j: Int) {
+                        for q in 0 ..< rowsHere {
+                            var sum = 0.0
+                            // A fused multiply-add, as in the vectors: the same rounding wherever j falls.
+                            for r in 0 ..< k { sum.addProduct(aBase[r * m + i + q], bBase[r * n + j]) }
+                            let out = cBase + (i + q) * n + j
+                            out.pointee = accumulate ? out.pointee + alpha * sum : alpha * sum
+                        }
                     }
+                    for column in 0 ..< start { scalarColumn(column) }
+                    var j = start
+                    while j + 8 <= n {
+                        let block = (j - start) / 8
+                        let vectors = !active[block] ? 0
+                            : j + 24 <= n && active[block + 1] && active[block + 2] ? 3 : 1
+                        if vectors == 0 {
+                            for q in 0 ..< 4 { write(SIMD8(), row: q, column: j) }
+                        } else {
+                            outerSums(aBase, rowLength: m, columns: columns, bBase + j, rowLength: n, count: k,
+                                      vectors: vectors) { sums, q, offset in write(sums, row: q, column: j + offset) }
+                        }
+                        j += 8 * max(vectors, 1)
+                    }
+                    for column in j ..< n { scalarColumn(column) }
                 }
-                sweep(vectors: 3)
-                sweep(vectors: 1)
-                for column in j ..< n { scalarColumn(column) }
             }
         }
     }
@@ -124,16 +144,37 @@ private func withStorage(_ a: Matrix, _ b: Matrix, _ c: inout Matrix,
     }
 }
 
-/// Five rows of a row-major matrix, `stride` apart, starting at row `first`;
-/// rows past `last` repeat row `last`.
+/// Five rows of a row-major matrix, `stride` apart, starting at row `first`; rows past
+/// `last` repeat row `last`. Their first `count` entries are read in vectors of 8 that
+/// start where the first row begins a cache line (a load that straddles two lines costs
+/// two): `shift` entries before the first, and after `laneEnd` the last count % 8.
+/// `blockStarts` lists the vectors in which some row has an entry that is not 0.
 private struct RowTile {
     let rows: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>,
                UnsafePointer<Double>)
+    let count: Int, shift: Int, laneEnd: Int
+    let blockStarts: UnsafeBufferPointer<Int>
 
     @inline(__always)
-    init(_ base: UnsafePointer<Double>, stride: Int, first: Int, last: Int) {
+    init(_ base: UnsafePointer<Double>, stride: Int, first: Int, last: Int, count: Int,
+         blockStarts buffer: UnsafeMutableBufferPointer<Int>) {
         func row(_ q: Int) -> UnsafePointer<Double> { base + min(first + q, last) * stride }
         rows = (row(0), row(1), row(2), row(3), row(4))
+        self.count = count
+        laneEnd = count - count % 8
+        shift = min(laneEnd, ((64 - Int(bitPattern: rows.0) % 64) % 64) / MemoryLayout<Double>.stride)
+        // MNIST images are mostly background: the vectors where all five rows are 0 add
+        // only zeros to every sum (exactly, for finite B), so the products skip them.
+        var active = 0, i = shift
+        while i + 8 <= laneEnd {
+            if notAllZero(bits8(rows.0 + i) | bits8(rows.1 + i) | bits8(rows.2 + i) | bits8(rows.3 + i)
+                | bits8(rows.4 + i)) {
+                buffer[active] = i
+                active += 1
+            }
+            i += 8
+        }
+        blockStarts = UnsafeBufferPointer(rebasing: buffer[0 ..< active])
     }
 }
 
@@ -142,15 +183,16 @@ private struct RowTile {
 ///
 /// Lane c of each running sum collects the products of entries c, c + 8, c + 16, …
 /// in order; the lanes are then added up, and the last count % 8 entries after them.
-/// A vector load that straddles two cache lines costs two, so the loads start where
-/// x0 + i begins a line (rows of A and B usually share their alignment, as Swift
-/// arrays do): the running sums then hold their lanes rotated, and the entries before
+/// The loads start on a cache line (rows of A and B usually share their alignment, as
+/// Swift arrays do), so the running sums hold their lanes rotated, and the entries before
 /// that start and after the last full load go in as partial vectors. The result does
 /// not depend on where the rows sit in memory, so a training run is the same every time.
+/// Vectors where every row of x is 0 are skipped: they would add exact zeros.
 @inline(__always)
-private func dots5x2(_ x: RowTile, _ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>,
-                     count: Int) -> (SIMD8<Double>, SIMD8<Double>) {
+private func dots5x2(_ x: RowTile, _ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>)
+    -> (SIMD8<Double>, SIMD8<Double>) {
     let (x0, x1, x2, x3, x4) = x.rows
+    let count = x.count, laneEnd = x.laneEnd, shift = x.shift
     var s00 = SIMD8<Double>(), s10 = SIMD8<Double>(), s20 = SIMD8<Double>(), s30 = SIMD8<Double>(), s40 = SIMD8<Double>()
     var s01 = SIMD8<Double>(), s11 = SIMD8<Double>(), s21 = SIMD8<Double>(), s31 = SIMD8<Double>(), s41 = SIMD8<Double>()
     @inline(__always)
@@ -171,16 +213,13 @@ private func dots5x2(_ x: RowTile, _ y0: UnsafePointer<Double>, _ y1: UnsafePoin
         add(partial(x0, start, lanes), partial(x1, start, lanes), partial(x2, start, lanes), partial(x3, start, lanes),
             partial(x4, start, lanes), partial(y0, start, lanes), partial(y1, start, lanes))
     }
-    let laneEnd = count - count % 8
-    let shift = min(laneEnd, ((64 - Int(bitPattern: x0) % 64) % 64) / MemoryLayout<Double>.stride)
     // Lane r of the running sums holds the entries c with c % 8 == (r + shift) % 8.
     if shift > 0 { addPartial(shift - 8, 8 - shift ..< 8) }
-    var i = shift
-    while i + 8 <= laneEnd {
+    for i in x.blockStarts {
         add(load8(x0 + i), load8(x1 + i), load8(x2 + i), load8(x3 + i), load8(x4 + i), load8(y0 + i), load8(y1 + i))
-        i += 8
     }
-    if i < laneEnd { addPartial(i, 0 ..< laneEnd - i) }
+    let fullEnd = laneEnd - (laneEnd - shift) % 8
+    if fullEnd < laneEnd { addPartial(fullEnd, 0 ..< laneEnd - fullEnd) }
     func total(_ s: SIMD8<Double>) -> Double { unrotated(s, by: shift).sum() }
     var first = SIMD8<Double>(total(s00), total(s10), total(s20), total(s30), total(s40), 0, 0, 0)
     var second = SIMD8<Double>(total(s01), total(s11), total(s21), total(s31), total(s41), 0, 0, 0)
@@ -259,6 +298,20 @@ private func axpy(_ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePoi
         y[i] += a * x[i]
         i += 1
     }
+}
+
+/// The bits of 8 entries, for testing them for 0 (one OR per vector, where `!=` on
+/// vectors compares lane by lane).
+@inline(__always)
+private func bits8(_ pointer: UnsafePointer<Double>) -> SIMD8<UInt64> {
+    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<UInt64>.self)
+}
+
+/// Whether some lane of these ORed entry bits is not 0 or −0 (ignoring the sign bit).
+@inline(__always)
+private func notAllZero(_ bits: SIMD8<UInt64>) -> Bool {
+    let four = bits.lowHalf | bits.highHalf, two = four.lowHalf | four.highHalf
+    return (two[0] | two[1]) &<< 1 != 0
 }
 
 @inline(__always)
