@@ -9,7 +9,9 @@ let usage = """
     COMMANDS:
       status             Check every exercise; show progress and the next step (the default).
       check [WHICH]      Check all exercises, a chapter (1) or one exercise (1.3), with full diagnoses.
+      watch              Check the next unfinished exercise each time you save a file in Exercises/.
       hint ID            Show a hint for an exercise; ask again for a bigger one.
+      reset ID           Put an exercise's stub back (your version is kept in .workbook/backups/).
       list               List the exercises, their points and the files to edit, without checking.
       rubric             The points of every exercise and chapter, as grading counts them.
       grade SUBMISSIONS  Grade a folder of learners' submissions (see the README's section for instructors).
@@ -18,10 +20,12 @@ let usage = """
       --seed N           Seed for the checks' random shapes and values (default: $WORKBOOK_SEED or 1).
       --time-limit S     Seconds each check may run before it counts as timed out (default: 20).
       --all              With hint: show every hint at once.
+      --yes              With reset: do not ask first.
       --out DIR          With grade: where the gradebook goes (default: grades).
       --jobs N           With grade: submissions graded at once (default 1).
       --timeout S        With grade: seconds each check may run (default 20).
       --force            With grade: grade learners already in the gradebook again.
+      --no-color         Plain text: no colours or progress bar (also NO_COLOR=1).
       -h, --help         Show this help.
 
     Each check runs in its own process, so a crash or an endless loop in one
@@ -30,7 +34,7 @@ let usage = """
     """
 
 runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame", "--out", "--jobs", "--timeout"],
-           flags: ["--all", "--force", "--frame-from-stdin"]) { arguments in
+           flags: ["--all", "--force", "--frame-from-stdin", "--yes"]) { arguments in
     let style = Style.standard
     let command = arguments.positional.first ?? "status"
     let seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number",
@@ -52,6 +56,14 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame
         if command == "status" { printNextStep(selected, outcomes, style: style) }
         let broken = outcomes.contains { [.failed, .crashed, .timedOut].contains($0.status) }
         return command == "check" && broken ? 1 : 0
+    case "watch":
+        guard arguments.positional.count == 1 else { throw UsageError("watch takes no arguments") }
+        return watch(seed: seed, timeLimit: timeLimit, style: style)
+    case "reset":
+        guard arguments.positional.count == 2 else { throw UsageError("reset needs one exercise id, such as 1.3") }
+        let selected = try exercises(selectedBy: arguments.positional[1])
+        guard selected.count == 1 else { throw UsageError("reset needs an exercise id such as 1.3, not a chapter") }
+        return try reset(selected[0], confirmed: arguments.has("--yes"), style: style)
     case "hint":
         guard arguments.positional.count == 2 else { throw UsageError("hint needs one exercise id, such as 1.3") }
         let selected = try exercises(selectedBy: arguments.positional[1])

@@ -1,0 +1,143 @@
+import Foundation
+import WorkbookCore
+
+/// `workbook watch`: the next unfinished exercise, checked again each time a file
+/// in `Exercises/` is saved, until every exercise passes or the learner quits
+/// (`q`, or Ctrl-C).
+///
+/// The running program is the one built before the edit, so each save rebuilds the
+/// package first; the checks then run in children started from the new build.
+func watch(seed: UInt64, timeLimit: Double, style: Style) -> Int32 {
+    let keys = KeyboardWatch()
+    defer { keys.restore() }
+    let exercisesFolder = PackageRoot.url.appendingPathComponent("Exercises")
+    var saved = SourceSnapshot(of: exercisesFolder)
+    print(style.bold("Watching Exercises/") + " — save a file to check again. "
+        + style.dim("Press q (then Enter, if your terminal needs it) or Ctrl-C to stop."))
+    let outcomes = runChecks(allExercises, seed: seed, timeLimit: timeLimit)
+    var next = zip(allExercises, outcomes).first { $0.1.status != .passed }
+    guard var current = next else { return everyExercisePasses(style: style) }
+    show(current.0, current.1, style: style)
+    while true {
+        if keys.quitRequested { print("\nStopped watching."); return 0 }
+        fflush(nil)  // What was printed shows now, also in a pipe.
+        Thread.sleep(forTimeInterval: 0.3)
+        let now = SourceSnapshot(of: exercisesFolder)
+        guard now != saved else { continue }
+        let changed = now.changedFiles(since: saved)
+        saved = now
+        print(style.dim("\n— saved \(changed.joined(separator: ", ")); building…"))
+        if let errors = rebuild() {
+            print(style.red("✘ The package does not build:"))
+            print(errors)
+            continue
+        }
+        // The current exercise first; once it passes, on to the next one that does not.
+        let remaining = allExercises.drop { $0.id != current.0.id }
+        next = nil
+        for exercise in remaining {
+            let outcome = runChecks([exercise], seed: seed, timeLimit: timeLimit)[0]
+            if outcome.status != .passed { next = (exercise, outcome); break }
+            print(style.green("✔ Exercise \(exercise.id) passed") + " — \(exercise.title)")
+        }
+        guard let found = next else { return everyExercisePasses(style: style) }
+        current = found
+        show(current.0, current.1, style: style)
+    }
+}
+
+private func show(_ exercise: Exercise, _ outcome: Outcome, style: Style) {
+    print()
+    printDiagnoses([exercise], [outcome], style: style)
+    print(style.dim("Waiting for you to save a file in Exercises/ …"))
+}
+
+private func everyExercisePasses(style: Style) -> Int32 {
+    print(style.green("\nEvery exercise passes. Well done!"))
+    return 0
+}
+
+/// Rebuilds this program, as it was built (debug or release); the compiler's
+/// errors when that fails.
+private func rebuild() -> String? {
+    let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    let configuration = executable.deletingLastPathComponent().lastPathComponent == "release" ? "release" : "debug"
+    var build = ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
+                             arguments: ["swift", "build", "--package-path", PackageRoot.url.path,
+                                         "-c", configuration, "--product", "workbook"],
+                             timeLimit: 900)
+    build.outputLimit = 1 << 22
+    guard let result = try? build.run() else { return "could not run swift build" }
+    if case .exited(0) = result.termination { return nil }
+    let output = String(decoding: result.standardOutput + result.standardError, as: UTF8.self)
+    let errors = output.split(separator: "\n").filter { $0.contains("error:") }.prefix(12)
+    return errors.isEmpty ? String(output.suffix(2000)) : errors.joined(separator: "\n")
+}
+
+/// The modification times and sizes of the `.swift` files under a folder.
+struct SourceSnapshot: Equatable {
+    private var files: [String: [Double]] = [:]
+
+    init(of folder: URL) {
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else { return }
+        for case let file as URL in walker where file.pathExtension == "swift" {
+            let values = try? file.resourceValues(forKeys: Set(keys))
+            files[file.path.replacingOccurrences(of: folder.path + "/", with: "")] =
+                [values?.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values?.fileSize ?? 0)]
+        }
+    }
+
+    func changedFiles(since earlier: SourceSnapshot) -> [String] {
+        Set(files.keys).union(earlier.files.keys).filter { files[$0] != earlier.files[$0] }.sorted()
+    }
+}
+
+/// Reads the keyboard on a thread of its own: `q` asks to stop. On a terminal,
+/// keys arrive without Enter (canonical mode and echo off) until ``restore()``,
+/// which Ctrl-C also runs.
+final class KeyboardWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var quit = false
+
+    init() {
+        if isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &savedTerminal) == 0 {
+            hasSavedTerminal = true
+            var raw = savedTerminal
+            raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+            tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+        }
+        signal(SIGINT) { _ in
+            restoreTerminal()
+            _ = write(STDOUT_FILENO, "\nStopped watching.\n", 19)
+            _exit(130)
+        }
+        Thread.detachNewThread { [self] in
+            var byte: UInt8 = 0
+            while read(STDIN_FILENO, &byte, 1) == 1 {
+                if byte == UInt8(ascii: "q") || byte == UInt8(ascii: "Q") {
+                    lock.lock()
+                    quit = true
+                    lock.unlock()
+                }
+            }
+        }
+    }
+
+    var quitRequested: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return quit
+    }
+
+    func restore() { restoreTerminal() }
+}
+
+// The terminal's settings before watch changed them; global so that the Ctrl-C
+// handler, a C function, can put them back.
+nonisolated(unsafe) private var savedTerminal = termios()
+nonisolated(unsafe) private var hasSavedTerminal = false
+
+private func restoreTerminal() {
+    if hasSavedTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal) }
+}
