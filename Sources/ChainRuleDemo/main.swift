@@ -10,6 +10,7 @@ let usage = """
 
     OPTIONS:
       --x, --w, --b, --t   The inputs (defaults 1.5, -0.8, 0.4, 1).
+      --no-color           Plain text: no colours or progress bar (also NO_COLOR=1).
       -h, --help           Show this help.
 
     WORKBOOK_SOLUTIONS=1 swift run chain-rule runs the reference solutions instead.

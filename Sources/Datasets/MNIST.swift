@@ -69,15 +69,14 @@ public struct MNIST: Sendable {
     ]
 
     /// The folder to read: `option` (from `--data`) if given, else `$MNIST_DIR`,
-    /// else `./data/mnist`. The folder must hold the four files.
+    /// else `local` (the package's `data/mnist`). The folder must hold the four files.
     public static func locate(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                              workingDirectory: String = FileManager.default.currentDirectoryPath) throws -> URL {
+                              local: URL) throws -> URL {
         // An explicit choice is used, or fails on its own; it never falls through to the next place.
         if let option { return URL(fileURLWithPath: option) }
         if let fromEnvironment = environment["MNIST_DIR"] { return URL(fileURLWithPath: fromEnvironment) }
-        let local = URL(fileURLWithPath: workingDirectory).appendingPathComponent("data/mnist")
         guard hasAllFiles(local) else {
-            throw DataError.missing("MNIST", "--data (not given), $MNIST_DIR (not set), ./data/mnist (no files). "
+            throw DataError.missing("MNIST", "--data (not given), $MNIST_DIR (not set), \(local.path) (no files). "
                 + "Get it with: swift run mnist download (or pass --data DIR)")
         }
         return local

@@ -18,9 +18,10 @@ let usage = """
       --eta X               The learning rate η (default 3.0).
       --cost NAME           quadratic (default) or cross-entropy (Exercise 4.6; scaled initialisation).
       --seed S              Seed for the weights and the shuffling (default 1).
-      --data DIR            Where the four MNIST files are (default: $MNIST_DIR, then ./data/mnist).
+      --data DIR            Where the four MNIST files are (default: $MNIST_DIR, then data/mnist in the package).
       --plot FILE.svg       Also draw the loss and test accuracy per epoch.
       --save FILE.json      Save the trained network's weights and biases.
+      --no-color            Plain text: no colours or progress bar (also NO_COLOR=1).
       -h, --help            Show this help.
 
     It trains on the first 50,000 training images and reports accuracy on the 10,000
@@ -30,7 +31,7 @@ let usage = """
 
 /// Loads the data, or explains what is wrong.
 func loadData(_ arguments: Arguments) throws -> MNIST {
-    let directory = try MNIST.locate(option: try arguments.value("--data", what: "a folder") { $0 })
+    let directory = try MNIST.locate(option: try arguments.value("--data", what: "a folder") { $0 }, local: localData)
     return try MNIST.load(from: directory)
 }
 
@@ -96,8 +97,11 @@ func train(_ arguments: Arguments) throws -> Int32 {
     return 0
 }
 
+/// Where MNIST is kept by default: `data/mnist` in the package, whatever the working directory.
+let localData = PackageRoot.url.appendingPathComponent("data/mnist")
+
 func download(_ arguments: Arguments) throws -> Int32 {
-    let folder = try arguments.value("--to", default: "data/mnist", what: "a folder") { $0 }
+    let folder = try arguments.value("--to", default: localData.path, what: "a folder") { $0 }
     let mirror = try arguments.value("--mirror", default: MNISTDownload.defaultMirror, what: "a URL") { $0 }
     print("Downloading MNIST from \(mirror) into \(folder)")
     var current = ""

@@ -14,6 +14,7 @@ let usage = """
       --seed S                        Seed for the weights and the batch (default 1).
       --bug NAME                      Check a bug in the wild instead of your code, on a square
                                       4-4-4 network unless sizes are given: \(BugInTheWild.allCases.map(\.rawValue).joined(separator: ", ")).
+      --no-color                      Plain text: no colours or progress bar (also NO_COLOR=1).
       -h, --help                      Show this help.
 
     WORKBOOK_SOLUTIONS=1 swift run two-layer-net runs the reference solutions instead.

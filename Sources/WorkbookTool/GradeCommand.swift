@@ -16,7 +16,7 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
                                             what: "a positive number of seconds") { Double($0).flatMap { $0 > 0 ? $0 : nil } }
     options.seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number", UInt64.init)
     let out = URL(fileURLWithPath: try arguments.value("--out", default: "grades", what: "a folder") { $0 })
-    let package = packageRoot()
+    let package = PackageRoot.url
     guard FileManager.default.fileExists(atPath: package.appendingPathComponent("Sources/WorkbookTool").path) else {
         throw UsageError("run grade from inside the workbook's package (it builds each submission with it)")
     }

@@ -5,7 +5,7 @@ import WorkbookCore
 /// hint, each later call one more. The count is kept in `.build/workbook-hints.json`
 /// under the package, which `swift package clean` resets.
 func printHints(for exercise: Exercise, all: Bool, style: Style) {
-    let file = packageRoot().appendingPathComponent(".build/workbook-hints.json")
+    let file = PackageRoot.url.appendingPathComponent(".build/workbook-hints.json")
     var seen = (try? JSONDecoder().decode([String: Int].self, from: Data(contentsOf: file))) ?? [:]
     let shown = all ? exercise.hints.count : min((seen[exercise.id] ?? 0) + 1, exercise.hints.count)
     print(style.bold("Exercise \(exercise.id) — \(exercise.title)"))
@@ -22,14 +22,4 @@ func printHints(for exercise: Exercise, all: Bool, style: Style) {
     seen[exercise.id] = shown
     try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try? JSONEncoder().encode(seen).write(to: file)
-}
-
-/// The nearest folder at or above the working directory that holds Package.swift.
-func packageRoot() -> URL {
-    var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    while folder.path != "/" {
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-        folder.deleteLastPathComponent()
-    }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 }

@@ -15,6 +15,7 @@ let usage = """
       --epochs N        Training epochs, each one step on all four points (default 1000).
       --seed S          Seed for the initial weights (default 1). The same seed gives the same run.
       --plot FILE.svg   Also write the loss curve and the decision boundary as an SVG file.
+      --no-color        Plain text: no colours or progress bar (also NO_COLOR=1).
       -h, --help        Show this help.
 
     WORKBOOK_SOLUTIONS=1 swift run xor runs the reference solutions instead.

@@ -8,7 +8,7 @@ public struct UsageError: Error {
 
 /// The command line, split into positional words, `--name value` options and flags.
 ///
-/// `-h` and `--help` are always accepted as flags; see ``wantsHelp``.
+/// `-h`, `--help` and `--no-color` are always accepted as flags; see ``wantsHelp``.
 public struct Arguments {
     public private(set) var positional: [String] = []
     private var options: [String: String] = [:]
@@ -17,7 +17,7 @@ public struct Arguments {
     /// Parses `words`; `valued` names the options that take a value, `flags` the ones that do not.
     public init(_ words: some Sequence<String>, valued: Set<String>, flags allowedFlags: Set<String> = []) throws {
         var words = Array(words)[...]
-        let allowedFlags = allowedFlags.union(["-h", "--help"])
+        let allowedFlags = allowedFlags.union(["-h", "--help", "--no-color"])
         while let word = words.popFirst() {
             guard word.hasPrefix("-") && word.count > 1 else {
                 positional.append(word)
@@ -62,12 +62,15 @@ public struct Arguments {
 
 /// Runs a program's main code: prints `usage` for `--help`, and turns a
 /// ``UsageError`` into `error: …` and `see: swift run PROGRAM --help` with exit code 2.
+/// `--no-color` sets `NO_COLOR` before anything is styled, for this program and
+/// every process it starts.
 ///
 /// - Parameter body: Parses the arguments it is given and returns the exit code.
 public func runProgram(_ program: String, usage: String, valued: Set<String>, flags: Set<String> = [],
                        _ body: (Arguments) throws -> Int32) -> Never {
     do {
         let arguments = try Arguments(CommandLine.arguments.dropFirst(), valued: valued, flags: flags)
+        if arguments.has("--no-color") { setenv("NO_COLOR", "1", 1) }
         if arguments.wantsHelp {
             print(usage)
             exit(0)

@@ -2,8 +2,9 @@ import Foundation
 
 /// A one-line progress bar on standard error, redrawn in place.
 ///
-/// It draws only when standard error is a terminal, so logs and CI output get
-/// no carriage-return noise; ``finish()`` clears the line.
+/// It draws only where standard error renders escape codes (a terminal, not
+/// Xcode's console; see ``Style/rendersEscapes(on:environment:)``), so logs and
+/// CI output get no carriage-return noise; ``finish()`` clears the line.
 public final class ProgressBar: @unchecked Sendable {
     private let total: Int
     private let label: String
@@ -12,7 +13,7 @@ public final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
 
-    public init(total: Int, label: String, isEnabled: Bool = isatty(STDERR_FILENO) == 1) {
+    public init(total: Int, label: String, isEnabled: Bool = Style.rendersEscapes(on: STDERR_FILENO)) {
         self.total = max(total, 1)
         self.label = label
         self.isEnabled = isEnabled

@@ -2,16 +2,15 @@ import Foundation
 
 /// Colours and emphasis for terminal output.
 ///
-/// Styling is used only when standard output is a terminal and the `NO_COLOR`
-/// environment variable is unset (https://no-color.org), so piped output and
-/// logs stay plain text.
+/// Styling is used only where escape codes render: see ``rendersEscapes(on:environment:)``.
+/// Piped output, logs, `TERM=dumb`, Xcode's console, `NO_COLOR` and `--no-color`
+/// all get plain text.
 public struct Style: Sendable {
     /// Whether escape codes are written at all.
     public let isEnabled: Bool
 
     /// The style for standard output in this process.
-    public static let standard = Style(
-        isEnabled: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    public static let standard = Style(isEnabled: rendersEscapes(on: STDOUT_FILENO))
 
     /// A style that never writes escape codes.
     public static let plain = Style(isEnabled: false)
@@ -31,6 +30,20 @@ public struct Style: Sendable {
         case .notStarted: dim(text)
         case .failed, .crashed, .timedOut: red(text)
         }
+    }
+
+    /// Whether escape codes (colours, a progress bar redrawn in place) render on
+    /// `descriptor`: it is a terminal, `TERM` names one that is not `dumb`, the
+    /// program is not running in Xcode's console (a terminal that shows the codes
+    /// raw and sets no `TERM`), and `NO_COLOR` is unset (https://no-color.org;
+    /// every program's `--no-color` sets it).
+    public static func rendersEscapes(on descriptor: Int32,
+                                      environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        guard isatty(descriptor) == 1, environment["NO_COLOR"] == nil else { return false }
+        guard let terminal = environment["TERM"], !terminal.isEmpty, terminal != "dumb" else { return false }
+        let inXcode = environment["__XCODE_BUILT_PRODUCTS_DIR_PATHS"] != nil
+            || environment["XPC_SERVICE_NAME"]?.contains("com.apple.dt.Xcode") == true
+        return !inXcode
     }
 
     private func wrap(_ text: String, _ code: String) -> String {
