@@ -23,6 +23,7 @@ public enum IsolatedCheck {
     /// exits. A watchdog reports a time-out if the check runs past `timeLimit`.
     public static func runChild(_ exercise: Exercise, seed: UInt64, timeLimit: Double = defaultTimeLimit,
                                 frame: String = defaultFrame) -> Never {
+        suppressCrashReports()
         let reporter = Reporter(frame: frame)
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: timeLimit)
@@ -49,6 +50,23 @@ public enum IsolatedCheck {
             return Outcome(.crashed, "the process exited with code \(code) before the check finished "
                 + "(does your code call exit()?)" + crashDetail(errorText))
         }
+    }
+
+    /// A check that crashes is an outcome, not an event for the system to record:
+    /// no crash report on macOS (as Swift Testing does in its exit tests), no core
+    /// file on Linux.
+    static func suppressCrashReports() {
+        #if os(macOS)
+        _ = task_set_exception_ports(mach_task_self_, exception_mask_t(EXC_MASK_CORPSE_NOTIFY),
+                                     mach_port_t(MACH_PORT_NULL), exception_behavior_t(EXCEPTION_DEFAULT),
+                                     thread_state_flavor_t(THREAD_STATE_NONE))
+        #elseif os(Linux)
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &limit) == 0 else { return }
+        // 1 rather than 0: the kernel then writes no core even to a pipe (core_pattern "|…").
+        limit.rlim_cur = min(1, limit.rlim_max)
+        _ = setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &limit)
+        #endif
     }
 
     /// How a child process ended.

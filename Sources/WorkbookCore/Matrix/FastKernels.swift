@@ -8,7 +8,7 @@
 // - Aᵀ·B adds multiples of rows of B to rows of the result;
 // - A·B adds multiples of rows of B to rows of the result.
 // Sums use `addProduct`, a fused multiply-add: one instruction where the target
-// has FMA (every Apple arm64 chip; x86-64 with -target-cpu native, see Package.swift).
+// has FMA (every Apple arm64 chip; x86-64 with the AVX2 and FMA features that Package.swift sets).
 // The two products that read a batch of images, X(W¹)ᵀ and (δ¹)ᵀX, skip the vectors of 8
 // entries that are 0 in every image a tile uses (MNIST is mostly background). A skipped
 // vector would only add exact zeros (0·w = 0 for finite w), so the results do not change.

@@ -7,7 +7,7 @@ import WorkbookCore
 /// The Chapter 3 checks themselves: each catches a kept wrong implementation with
 /// the right diagnosis, and accepts a right one written differently.
 @Suite("Chapter 3 checks")
-struct Chapter3CheckTests {
+struct XorCheckTests {
     var generator = SplitMix64(seed: 7)
 
     @Test("3.1 check catches one example per row, and OR")

@@ -6,7 +6,7 @@ import WorkbookCore
 /// The Chapter 4 checks themselves: each catches a kept wrong implementation with
 /// the right diagnosis, and accepts a right one written differently.
 @Suite("Chapter 4 checks")
-struct Chapter4CheckTests {
+struct MnistCheckTests {
     var generator = SplitMix64(seed: 7)
 
     @Test("4.1 check catches one-hot targets not cleared between batches, and accepts row copies")

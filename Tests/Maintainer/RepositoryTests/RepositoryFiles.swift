@@ -2,9 +2,10 @@ import Foundation
 
 /// Reads files of the package this test was compiled from.
 enum RepositoryFiles {
-    /// The package root: three levels above this file.
+    /// The package root: four levels above this file.
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func read(_ path: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)

@@ -7,7 +7,7 @@ import WorkbookCore
 /// The Chapter 2 checks themselves: each catches a kept wrong implementation with
 /// the right diagnosis, and accepts a right one written differently.
 @Suite("Chapter 2 checks")
-struct Chapter2CheckTests {
+struct TwoLayerNetCheckTests {
     var generator = SplitMix64(seed: 7)
 
     @Test("2.1 check catches a forward pass without biases")

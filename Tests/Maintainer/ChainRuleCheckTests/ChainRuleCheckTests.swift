@@ -7,7 +7,7 @@ import WorkbookCore
 /// The checks themselves: each catches a kept wrong implementation with the
 /// right diagnosis, and accepts a right one written differently.
 @Suite("Chapter 1 checks")
-struct Chapter1CheckTests {
+struct ChainRuleCheckTests {
     var generator = SplitMix64(seed: 7)
 
     @Test("1.1 check catches a forward difference that is really central")
