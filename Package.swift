@@ -70,7 +70,7 @@ let maintainerTests: [Target] = [
     maintainerTests("XorCheckTests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"]),
     maintainerTests("MnistCheckTests", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"]),
     maintainerTests("RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2", "Chapter2Checks", "Chapter3Checks",
-                                                     "Chapter4Checks", "WorkbookCore"]),
+                                                     "Chapter4Checks", "Datasets", "WorkbookCore"]),
 ]
 
 let package = Package(

@@ -40,14 +40,17 @@ struct MarkedBlock: CustomTestStringConvertible, Sendable {
     }
 }
 
-/// The named region `// listing: name` … `// end listing` of a source file.
+/// The named region `// listing: name` … `// end listing` of a source file, with
+/// the indentation its lines share removed.
 func listingRegion(_ name: String, in source: String) -> String? {
     let lines = source.components(separatedBy: "\n")
     let isStart = { (line: String) in line.trimmingCharacters(in: .whitespaces) == "// listing: \(name)" }
     guard let start = lines.firstIndex(where: isStart), lines.filter(isStart).count == 1,
           let end = lines[start...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "// end listing" })
     else { return nil }
-    return lines[(start + 1) ..< end].map { $0 + "\n" }.joined()
+    let region = lines[(start + 1) ..< end]
+    let indent = region.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+    return region.map { String($0.dropFirst(indent)) + "\n" }.joined()
 }
 
 @Suite("Listings in chapters/")
