@@ -70,8 +70,13 @@ private func rebuild() -> String? {
     guard let result = try? build.run() else { return "could not run swift build" }
     if case .exited(0) = result.termination { return nil }
     let output = String(decoding: result.standardOutput + result.standardError, as: UTF8.self)
-    let errors = output.split(separator: "\n").filter { $0.contains("error:") }.prefix(12)
-    return errors.isEmpty ? String(output.suffix(2000)) : errors.joined(separator: "\n")
+    // The compiler's own errors, at a file and line, before the build system's summary of them.
+    let errors = output.split(separator: "\n").filter { $0.contains("error:") }
+    let located = Set(errors.filter { $0.contains(".swift:") })
+    let shown = located.isEmpty ? Array(errors) : errors.filter { located.contains($0) }
+    var unique = [Substring]()
+    for line in shown where !unique.contains(line) { unique.append(line) }
+    return unique.isEmpty ? String(output.suffix(2000)) : unique.prefix(12).joined(separator: "\n")
 }
 
 /// The modification times and sizes of the `.swift` files under a folder.

@@ -44,6 +44,19 @@ struct ExerciseFileTests {
         #expect(RepositoryFiles.exists(Self.chapters.first { $0.number == exercise.chapter }!.text))
     }
 
+    @Test("the learner's test target of each chapter holds one test per exercise, and nothing else",
+          arguments: chapters.map(\.number))
+    func learnerTestsAreTheExercises(_ number: Int) throws {
+        let folder = "Tests/Chapter\(number)Tests"
+        #expect(try RepositoryFiles.files(in: folder) == ["Chapter\(number)ExerciseTests.swift", "ExerciseTest.swift"])
+        let tests = try RepositoryFiles.read("\(folder)/Chapter\(number)ExerciseTests.swift")
+        let declared = tests.matches(of: /@Test\("(\d+\.\d+) [^"]*", \.exercise\("(\d+\.\d+)"\)\)/)
+        #expect(declared.allSatisfy { $0.1 == $0.2 }, "a test's name and its .exercise trait name different exercises")
+        #expect(declared.map { String($0.1) } == Self.chapters.first { $0.number == number }!.exercises.map(\.id))
+        #expect(tests.components(separatedBy: "@Test(").count - 1 == declared.count, "a test that is not an exercise")
+        #expect(!tests.contains("@Suite") && !tests.contains("///"), "a suite or a doc comment shows in the learner's run")
+    }
+
     @Test("exercise ids are unique and numbered in order")
     func idsInOrder() {
         let ids = Self.chapters.flatMap(\.exercises).map(\.id)
