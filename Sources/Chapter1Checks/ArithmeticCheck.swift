@@ -21,14 +21,22 @@ public func checkArithmetic(add: @escaping BinaryOperation, multiply: @escaping 
             + "  likely cause: each operand received its own value; ∂(x·y)/∂x is y, the other operand")
     }
 
-    // Each leaf used once.
-    let singleUse: [(String, ValueGraphCheck.Expression)] = [
-        ("x + y", { add($0[0], $0[1]) }),
-        ("x · y", { multiply($0[0], $0[1]) }),
-        ("x · y + z", { add(multiply($0[0], $0[1]), $0[2]) }),
+    // Each leaf used once. In the last two, an operation below the root gets an
+    // out.grad other than 1, which a rule that forgets to multiply by it gets wrong.
+    let ignoresOutGrad = "the rule of %@ ignores out.grad: each operand's grad must grow by its local "
+        + "derivative times out.grad (the node's own gradient), which is 1 only at the root"
+    func leaves(_ values: Double...) -> Matrix { Matrix(rows: 1, columns: 3, elements: values) }
+    let singleUse: [(String, ValueGraphCheck.Expression, [KnownMistake])] = [
+        ("x + y", { add($0[0], $0[1]) }, []),
+        ("x · y", { multiply($0[0], $0[1]) }, []),
+        ("x · y + z", { add(multiply($0[0], $0[1]), $0[2]) }, []),
+        ("(x + y) · z", { multiply(add($0[0], $0[1]), $0[2]) },
+         [.values(leaves(1, 1, x + y), ignoresOutGrad.replacingOccurrences(of: "%@", with: "+"))]),
+        ("(x · y) · z", { multiply(multiply($0[0], $0[1]), $0[2]) },
+         [.values(leaves(y, x, x * y), ignoresOutGrad.replacingOccurrences(of: "%@", with: "*"))]),
     ]
-    for (name, expression) in singleUse {
-        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, at: [x, y, z])
+    for (name, expression, mistakes) in singleUse {
+        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, at: [x, y, z], mistakes: mistakes)
         parts.append(Verdict.from(report, context: "\(name) at \(point)"))
         if case .failed = parts.last! { return parts.last! }
     }

@@ -30,16 +30,21 @@ struct GraphShape {
     static let diamond = GraphShape(name: "a diamond: x feeds a and b, which both feed L", leafCount: 1,
                                     children: [[], [0], [0], [1, 2]], labels: ["x", "a", "b", "L"])
 
+    /// A random graph of 11 nodes built so that every draw can catch the classic
+    /// mistakes: every node is below L; n(i) uses n(i − 1), so the graph is 8 deep;
+    /// values are reused (fan-out); and L also uses a node far down the chain, which
+    /// a breadth-first walk then reaches, and runs, before its other parents.
     static func random(using generator: inout SplitMix64) -> GraphShape {
         var children: [[Int]] = [[], [], []]
-        for index in 3 ..< 11 {
-            var picks = Set<Int>()
-            let count = generator.integer(in: 1 ... 3)
-            // Mostly recent nodes, so the graph is deep as well as wide.
-            while picks.count < count { picks.insert(generator.integer(in: max(0, index - 4) ... index - 1)) }
+        for index in 3 ..< 10 {
+            var picks: Set<Int> = [index - 1]
+            if index == 3 { picks.formUnion([0, 1]) }  // The other two leaves are used too.
+            for _ in 0 ..< generator.integer(in: 0 ... 2) { picks.insert(generator.integer(in: max(0, index - 4) ... index - 2)) }
             children.append(picks.sorted())
         }
-        return GraphShape(name: "a random graph of 11 nodes where values are reused", leafCount: 3, children: children)
+        children.append([generator.integer(in: 3 ... 6), 9])  // L: a shortcut, and the long way.
+        return GraphShape(name: "a random graph of 11 nodes, 8 deep, where values are reused and L also uses n\(children[10][0])",
+                          leafCount: 3, children: children)
     }
 
     func localDerivatives(using generator: inout SplitMix64) -> [[Double]] {

@@ -7,12 +7,20 @@ import WorkbookCore
 public func checkFunctions(pow: @escaping (Value, Double) -> Value, exp: @escaping (Value) -> Value,
                            tanh: @escaping (Value) -> Value, sigmoid: @escaping (Value) -> Value,
                            using generator: inout SplitMix64) -> Verdict {
-    let exponent = [2, 3, -1, 0.5][generator.integer(in: 0 ... 3)]
-    let functions: [(name: String, apply: (Value) -> Value, mistakes: (Double) -> [ScalarComparison.Mistake])] = [
-        ("x^\(formatNumber(exponent))", { pow($0, exponent) }, { x in [
-            .init(exponent * Foundation.pow(x, exponent), "the exponent was not lowered by one: d(xⁿ)/dx = n·xⁿ⁻¹"),
-            .init(Foundation.pow(x, exponent - 1), "the factor n is missing: d(xⁿ)/dx = n·xⁿ⁻¹"),
-        ] }),
+    // One exponent of each kind a rule can get wrong while the others pass: even and odd,
+    // negative, and fractional (whose x must be positive).
+    let exponents = [[2, 4], [3, 5], [-1, -2, -3], [0.5, 1.5]].map { $0[generator.integer(in: 0 ... $0.count - 1)] }
+    let powers: [(name: String, apply: (Value) -> Value, mistakes: (Double) -> [ScalarComparison.Mistake])] =
+        exponents.map { exponent in
+            ("x^\(formatNumber(exponent))", { pow($0, exponent) }, { x in [
+                .init(exponent * Foundation.pow(x, exponent), "the exponent was not lowered by one: d(xⁿ)/dx = n·xⁿ⁻¹"),
+                .init(Foundation.pow(x, exponent - 1), "the factor n is missing: d(xⁿ)/dx = n·xⁿ⁻¹"),
+                .init(exponent * Foundation.pow(abs(x), exponent - 1), "n·|x|ⁿ⁻¹ is right only for x > 0: "
+                    + "use x itself, whose sign matters when n − 1 is odd"),
+                .init(2 * x, "this is 2x, the derivative of x² alone: the rule must use the exponent n"),
+            ] })
+        }
+    let functions: [(name: String, apply: (Value) -> Value, mistakes: (Double) -> [ScalarComparison.Mistake])] = powers + [
         ("exp(x)", exp, { x in [.init(x, "used x where eˣ was meant: d(eˣ)/dx = eˣ, which is out.data")] }),
         ("tanh(x)", tanh, { x in [
             .init(1 - x * x, "used 1 − x² instead of 1 − tanh²(x): the derivative needs out.data, not self.data"),
@@ -26,8 +34,11 @@ public func checkFunctions(pow: @escaping (Value, Double) -> Value, exp: @escapi
     ]
     var parts = [Verdict]()
     for function in functions {
-        for _ in 0 ..< 3 {
-            let x = generator.uniform(0.2, 2) * (exponent == 0.5 || generator.uniform(0, 1) < 0.5 ? 1 : -1)
+        for draw in 0 ..< 3 {
+            // x of both signs (the first positive, the second negative), but positive for a fractional power.
+            let fractional = function.name.contains(".")
+            let negative = !fractional && (draw == 1 || draw == 2 && generator.uniform(0, 1) < 0.5)
+            let x = generator.uniform(0.2, 2) * (negative ? -1 : 1)
             let leaf = Value(x)
             ValueGraphCheck.referenceBackward(function.apply(leaf))
             let numeric = GradientCheck.centralDifference({ function.apply(Value($0)).data }, at: x)

@@ -55,13 +55,15 @@ public enum ValueGraphCheck {
 
     /// Builds `expression` on fresh leaves holding `inputs`, propagates from its
     /// root with `propagate`, and compares each leaf's gradient with a central
-    /// difference of the expression's value.
+    /// difference of the expression's value; `mistakes` are the leaves' gradients
+    /// that known wrong rules would give.
     public static func check(_ name: String, _ expression: Expression, at inputs: [Double],
+                             mistakes: [KnownMistake] = [],
                              propagate: (Value) -> Void = referenceBackward) -> GradientReport {
         let leaves = inputs.map { Value($0) }
         propagate(expression(leaves))
         return GradientCheck.compare(name: name, shape: Shape(rows: 1, columns: inputs.count),
-                                     analytic: leaves.map(\.grad), at: inputs) { point in
+                                     analytic: leaves.map(\.grad), at: inputs, mistakes: mistakes) { point in
             expression(point.map { Value($0) }).data
         }
     }

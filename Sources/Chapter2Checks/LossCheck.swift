@@ -15,6 +15,8 @@ public func checkLoss(_ loss: (Matrix, Matrix) -> Double, using generator: inout
                 .init(2 * summed / m, "the ½ is missing: L = (1/m) Σ ½‖ŷ − t‖²"),
                 .init(summed / (m * outputs), "this divides by every entry (m × outputs); divide by the examples m only"),
                 .init(2 * summed / (m * outputs), "this is the mean squared error over every entry, without the ½"),
+                .init(summed / outputs, "this divides by the number of outputs (\(problem.t.rows)), the rows of ŷ; "
+                    + "the mean is over the examples, its columns: m = \(problem.x.columns)"),
             ]).verdict]
     }
 }

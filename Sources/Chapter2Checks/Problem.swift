@@ -20,11 +20,13 @@ public struct Problem: Sendable {
         t = Matrix(rows: outputs, columns: batch, uniformIn: 0, 1, using: &generator)
     }
 
-    /// The shapes every check covers: non-square layers, a single hidden unit with
-    /// a batch of one, square layers (where a transposed matrix still runs), and one
-    /// drawn at random.
+    /// The shapes every check covers: non-square layers whose batch size is none of
+    /// the layer sizes (so that no product of the wrong matrices runs, and dividing
+    /// by the wrong count gives another number), a single hidden unit with a batch
+    /// of one, square layers (where a transposed matrix still runs), and one drawn
+    /// at random.
     public static func all(using generator: inout SplitMix64) -> [Problem] {
-        [Problem(inputs: 3, hidden: 5, outputs: 2, batch: 4, using: &generator),
+        [Problem(inputs: 3, hidden: 5, outputs: 2, batch: 7, using: &generator),
          Problem(inputs: 2, hidden: 1, outputs: 3, batch: 1, using: &generator),
          Problem(inputs: 4, hidden: 4, outputs: 4, batch: 3, using: &generator),
          Problem(inputs: generator.integer(in: 1 ... 6), hidden: generator.integer(in: 1 ... 6),

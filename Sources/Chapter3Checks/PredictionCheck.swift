@@ -17,13 +17,24 @@ public func checkPrediction(classify: (Matrix) -> [Int], accuracy: ([Int], Matri
         if differences.allSatisfy({ $0.0 == 0.5 }) { text += "\n  likely cause: an output of exactly 0.5 is class 1 (≥, not >)" }
         return .failed(text)
     }
-    let targets = Matrix(rows: 1, columns: count, elements: (0 ..< count).map { _ in Double(generator.integer(in: 0 ... 1)) })
-    let correct = zip(expected, targets.elements).filter { Double($0) == $1 }.count
+    // Some predictions right and some wrong, never half, so that a count, an integer division,
+    // an error rate and the right fraction are four different numbers.
+    var correct = generator.integer(in: 1 ... count - 1)
+    while 2 * correct == count { correct = generator.integer(in: 1 ... count - 1) }
+    var hits = Array(repeating: true, count: correct) + Array(repeating: false, count: count - correct)
+    hits.shuffle(using: &generator)
+    let targets = Matrix(rows: 1, columns: count,
+                         elements: zip(expected, hits).map { Double($1 ? $0 : 1 - $0) })
     return Verdict.all([
         .passed("classify thresholds \(count) outputs at 0.5"),
         ScalarComparison(subject: "accuracy of \(count) predictions with \(correct) correct",
                          got: accuracy(expected, targets), expected: Double(correct) / Double(count),
-                         mistakes: [.init(Double(correct), "this is the number correct; accuracy is the fraction")])
+                         mistakes: [
+                             .init(Double(correct), "this is the number correct; accuracy is the fraction"),
+                             .init(Double(correct / count), "0 is what \(correct) / \(count) gives in Int, which "
+                                 + "drops the fraction (integer division): divide Doubles"),
+                             .init(Double(count - correct) / Double(count), "this is the fraction wrong, not right"),
+                         ])
             .verdict,
     ])
 }

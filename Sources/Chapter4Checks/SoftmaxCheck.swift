@@ -15,18 +15,29 @@ public func checkSoftmax(softmax: (Matrix, inout Matrix) -> Void, delta: (Matrix
         }
         return result
     }
+    func columnSoftmax(_ z: Matrix) -> Matrix { referenceSoftmax(z.transposed).transposed }
     var parts = [Verdict]()
-    // The last case shifts every entry by +1000, where e^z overflows: softmax does not change.
-    for (rows, columns, shift) in [(4, 10, 0.0), (1, 3, 0.0), (3, 5, 1000.0)] {
-        let z = Matrix(rows: rows, columns: columns, uniformIn: -3, 3, using: &generator).map { $0 + shift }
+    // The last case shifts each row by its own constant, some far beyond where e^z overflows
+    // (or underflows to 0): softmax does not change, whatever is subtracted from each row.
+    var shifts = [1000.0, -1000, 0, 500]
+    shifts.shuffle(using: &generator)
+    for (rows, columns, rowShifts) in [(4, 10, [0.0, 0, 0, 0]), (1, 3, [0.0]), (4, 5, shifts)] {
+        var z = Matrix(rows: rows, columns: columns, uniformIn: -3, 3, using: &generator)
+        for row in 0 ..< rows { for column in 0 ..< columns { z[row, column] += rowShifts[row] } }
         var yHat = z
         softmax(z, &yHat)
-        let context = "softmaxRows of a \(z.shape) z" + (shift == 0 ? "" : " with entries near \(formatNumber(shift))")
+        let shifted = rowShifts.contains { $0 != 0 }
+        let context = "softmaxRows of a \(z.shape) z"
+            + (shifted ? " whose rows lie near \(rowShifts.map(formatNumber).joined(separator: ", "))" : "")
         if yHat.elements.contains(where: { !$0.isFinite }) {
-            return .failed("\(context) gave NaN or ∞\n  likely cause: e^z overflows for large z; subtract each row's "
-                + "largest entry first (softmax is unchanged by adding a constant to a row)")
+            return .failed("\(context) gave NaN or ∞\n  likely cause: e^z overflows for large z, or every e^z of a row "
+                + "underflows to 0; subtract each row's own largest entry first (softmax is unchanged by adding a "
+                + "constant to a row, but not by one constant for the whole batch)")
         }
-        let report = GradientCheck.compareValues(name: "ŷ", got: yHat, expected: referenceSoftmax(z))
+        let report = GradientCheck.compareValues(name: "ŷ", got: yHat, expected: referenceSoftmax(z), mistakes: [
+            .values(columnSoftmax(z), "softmax over the columns: each row (one example's outputs) must sum to 1, "
+                + "not each column"),
+        ])
         if !report.passed { return .failed("\(context):\n\(report)") }
         parts.append(.passed("\(context): every row sums to 1"))
     }

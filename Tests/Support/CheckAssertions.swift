@@ -1,16 +1,67 @@
-// Shared by every ChapterNTests target (each links this file).
+// Shared by every maintainers' check-test target (each links this file).
 
 import Foundation
 import Testing
 import WorkbookCore
 
-/// Expects a check to fail a kept wrong implementation with a diagnosis that
-/// contains `phrase`. `WORKBOOK_PRINT_DIAGNOSES=1` prints each diagnosis.
-func expectCaught(_ verdict: Verdict, saying phrase: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    guard case .failed(let diagnosis) = verdict else {
-        Issue.record("the check passed a wrong implementation", sourceLocation: sourceLocation)
-        return
+/// The seeds each check's own tests run on: a kept mistake must be caught, with its
+/// cause, and a right answer accepted, on every one of them. `WORKBOOK_SWEEP=N`
+/// sweeps seeds 1 … N instead of 1 … 50.
+let sweptSeeds: ClosedRange<UInt64> = 1 ... (ProcessInfo.processInfo.environment["WORKBOOK_SWEEP"]
+    .flatMap { UInt64($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 50)
+
+/// Expects `check` to fail a kept wrong implementation with a diagnosis that
+/// contains `phrase`, on every seed of ``sweptSeeds``; one issue names the seeds
+/// where it did not, with the first such diagnosis. `WORKBOOK_PRINT_DIAGNOSES=1`
+/// prints the diagnosis of the first seed.
+func expectCaught(saying phrase: String, sourceLocation: SourceLocation = #_sourceLocation,
+                  _ check: (inout SplitMix64) -> Verdict) {
+    var passed = [UInt64](), misnamed = [UInt64](), example: String?
+    for seed in sweptSeeds {
+        var generator = SplitMix64(seed: seed)
+        guard case .failed(let diagnosis) = check(&generator) else {
+            passed.append(seed)
+            continue
+        }
+        if seed == sweptSeeds.lowerBound, ProcessInfo.processInfo.environment["WORKBOOK_PRINT_DIAGNOSES"] != nil {
+            print("\n" + diagnosis)
+        }
+        if !diagnosis.contains(phrase) {
+            misnamed.append(seed)
+            example = example ?? diagnosis
+        }
     }
-    if ProcessInfo.processInfo.environment["WORKBOOK_PRINT_DIAGNOSES"] != nil { print("\n" + diagnosis) }
-    #expect(diagnosis.contains(phrase), "diagnosis: \(diagnosis)", sourceLocation: sourceLocation)
+    if !passed.isEmpty {
+        Issue.record(Comment(rawValue: "the check passed a wrong implementation on seeds \(seedList(passed))"),
+                     sourceLocation: sourceLocation)
+    }
+    if !misnamed.isEmpty {
+        let text = "the diagnosis does not say \"\(phrase)\" on seeds \(seedList(misnamed)), for example seed "
+            + "\(misnamed[0]):\n\(example!)"
+        Issue.record(Comment(rawValue: text), sourceLocation: sourceLocation)
+    }
+}
+
+/// Expects `check` to pass a right implementation on every seed of `seeds`
+/// (``sweptSeeds`` unless a check is too slow for all of them in a debug build).
+func expectAccepted(seeds: ClosedRange<UInt64> = sweptSeeds, sourceLocation: SourceLocation = #_sourceLocation,
+                    _ check: (inout SplitMix64) -> Verdict) {
+    var failed = [UInt64](), example: String?
+    for seed in seeds {
+        var generator = SplitMix64(seed: seed)
+        if case .failed(let diagnosis) = check(&generator) {
+            failed.append(seed)
+            example = example ?? diagnosis
+        }
+    }
+    if !failed.isEmpty {
+        let text = "the check failed a right implementation on seeds \(seedList(failed)), for example seed "
+            + "\(failed[0]):\n\(example!)"
+        Issue.record(Comment(rawValue: text), sourceLocation: sourceLocation)
+    }
+}
+
+private func seedList(_ seeds: [UInt64]) -> String {
+    seeds.count > 12 ? seeds.prefix(12).map(String.init).joined(separator: ", ") + " … (\(seeds.count) in all)"
+        : seeds.map(String.init).joined(separator: ", ")
 }

@@ -92,8 +92,7 @@ public enum GradientCheck {
             return shapeReport
         }
         return report(name: name, shape: expected.shape, got: got.elements, expected: expected.elements,
-                      at: Array(expected.elements.indices), fullyChecked: true, mistakes: mistakes,
-                      columnNames: ("yours", "expected"))
+                      at: Array(expected.elements.indices), fullyChecked: true, mistakes: mistakes, quantity: .value)
     }
 
     private static func shapeMismatch(name: String, got: Shape, expected: Shape,
@@ -111,7 +110,8 @@ public enum GradientCheck {
 
     private static func report(name: String, shape: Shape, got: [Double], expected: [Double], at indices: [Int],
                                fullyChecked: Bool, mistakes: [KnownMistake],
-                               columnNames: (String, String) = ("analytic", "numeric")) -> GradientReport {
+                               quantity: LikelyMistake.Quantity = .gradient) -> GradientReport {
+        let columnNames = quantity == .gradient ? ("analytic", "numeric") : ("yours", "expected")
         guard got.count == shape.rows * shape.columns else {
             return GradientReport(name: name, shape: shape, entries: [], totalCount: shape.rows * shape.columns,
                                   likelyCause: "\(name) has \(got.count) entries but must have "
@@ -129,7 +129,7 @@ public enum GradientCheck {
             return LikelyMistake.agree(indices.map { got[$0] }, indices.map { values[$0] })
         }
         return report.withLikelyCause(known?.explanation
-            ?? LikelyMistake.diagnose(checks, shape: shape, fullyChecked: fullyChecked))
+            ?? LikelyMistake.diagnose(checks, shape: shape, fullyChecked: fullyChecked, quantity: quantity))
     }
 }
 

@@ -67,6 +67,22 @@ enum Kept {
         }
     }
 
+    /// Wrong: the product rule without out.grad (right only at the root, where out.grad is 1).
+    static func multiplyIgnoringOutGrad(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data * rhs.data, children: [lhs, rhs]) { _ in
+            lhs.grad += rhs.data
+            rhs.grad += lhs.data
+        }
+    }
+
+    /// Wrong: the sum rule without out.grad.
+    static func addIgnoringOutGrad(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data + rhs.data, children: [lhs, rhs]) { _ in
+            lhs.grad += 1
+            rhs.grad += 1
+        }
+    }
+
     /// Right, written differently: the local derivatives first, then one loop.
     static func multiplyByLoop(_ lhs: Value, _ rhs: Value) -> Value {
         Value(lhs.data * rhs.data, children: [lhs, rhs]) { out in
@@ -90,6 +106,16 @@ enum Kept {
 
     static func exp(_ value: Value) -> Value { unary(value, Foundation.exp) { _, y in y } }
     static func tanh(_ value: Value) -> Value { unary(value, Foundation.tanh) { _, y in 1 - y * y } }
+
+    /// Wrong: |x| in the power rule, right only for x > 0.
+    static func powOfMagnitude(_ value: Value, _ n: Double) -> Value {
+        unary(value, { Foundation.pow($0, n) }) { x, _ in n * Foundation.pow(abs(x), n - 1) }
+    }
+
+    /// Wrong: the derivative of x² whatever the exponent.
+    static func powAlwaysSquare(_ value: Value, _ n: Double) -> Value {
+        unary(value, { Foundation.pow($0, n) }) { x, _ in 2 * x }
+    }
 
     /// Wrong: the sigmoid derivative applied to the input z instead of σ(z).
     static func sigmoidOfInput(_ value: Value) -> Value {

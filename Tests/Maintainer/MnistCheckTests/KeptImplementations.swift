@@ -18,6 +18,34 @@ enum Kept {
         }
     }
 
+    /// Wrong: pixels divided by 256.
+    static func fillBy256(_ x: inout Matrix, _ t: inout Matrix, _ split: MNIST.Split, _ examples: ArraySlice<Int>) {
+        fillByRows(&x, &t, split, examples)
+        x.scale(by: 255.0 / 256)
+    }
+
+    /// Wrong: integer division of the UInt8 pixel.
+    static func fillIntegerDivision(_ x: inout Matrix, _ t: inout Matrix, _ split: MNIST.Split,
+                                    _ examples: ArraySlice<Int>) {
+        t.setZero()
+        for (row, example) in examples.enumerated() {
+            for pixel in 0 ..< split.imageSize { x[row, pixel] = Double(split.pixels[example * split.imageSize + pixel] / 255) }
+            t[row, Int(split.labels[example])] = 1
+        }
+    }
+
+    /// Wrong: only the nonzero pixels written, so x keeps the last batch's values elsewhere.
+    static func fillSkippingZeros(_ x: inout Matrix, _ t: inout Matrix, _ split: MNIST.Split,
+                                  _ examples: ArraySlice<Int>) {
+        t.setZero()
+        for (row, example) in examples.enumerated() {
+            for pixel in 0 ..< split.imageSize where split.pixels[example * split.imageSize + pixel] != 0 {
+                x[row, pixel] = Double(split.pixels[example * split.imageSize + pixel]) / 255
+            }
+            t[row, Int(split.labels[example])] = 1
+        }
+    }
+
     /// Right, written differently: a whole row at a time.
     static func fillByRows(_ x: inout Matrix, _ t: inout Matrix, _ split: MNIST.Split, _ examples: ArraySlice<Int>) {
         t = Matrix(rows: t.rows, columns: 10)
@@ -93,6 +121,48 @@ enum Kept {
         return total / Double(batches)
     }
 
+    /// Wrong: the last full batch is skipped when the batch size divides the examples.
+    static func epochSkippingLastBatch(_ network: inout Network, _ examples: [Int], _ split: MNIST.Split,
+                                       _ x: inout Matrix, _ t: inout Matrix, _ generator: inout SplitMix64,
+                                       _ step: (inout Network, Matrix, Matrix) -> Double) -> Double {
+        let order = examples.shuffled(using: &generator)
+        var total = 0.0, batches = 0
+        for start in stride(from: 0, to: order.count - x.rows, by: x.rows) {
+            fillByRows(&x, &t, split, order[start ..< start + x.rows])
+            total += step(&network, x, t)
+            batches += 1
+        }
+        return total / Double(batches)
+    }
+
+    /// Wrong: shuffles with a copy of the generator, so every epoch has the same order.
+    static func epochShufflingACopy(_ network: inout Network, _ examples: [Int], _ split: MNIST.Split,
+                                    _ x: inout Matrix, _ t: inout Matrix, _ generator: inout SplitMix64,
+                                    _ step: (inout Network, Matrix, Matrix) -> Double) -> Double {
+        var copy = generator
+        let order = examples.shuffled(using: &copy)
+        var total = 0.0, batches = 0
+        for start in stride(from: 0, through: order.count - x.rows, by: x.rows) {
+            fillByRows(&x, &t, split, order[start ..< start + x.rows])
+            total += step(&network, x, t)
+            batches += 1
+        }
+        return total / Double(batches)
+    }
+
+    /// Wrong: the total loss divided by the number of examples, not of batches.
+    static func epochMeanOverExamples(_ network: inout Network, _ examples: [Int], _ split: MNIST.Split,
+                                      _ x: inout Matrix, _ t: inout Matrix, _ generator: inout SplitMix64,
+                                      _ step: (inout Network, Matrix, Matrix) -> Double) -> Double {
+        let order = examples.shuffled(using: &generator)
+        var total = 0.0
+        for start in stride(from: 0, through: order.count - x.rows, by: x.rows) {
+            fillByRows(&x, &t, split, order[start ..< start + x.rows])
+            total += step(&network, x, t)
+        }
+        return total / Double(examples.count)
+    }
+
     /// Right, written differently: a Fisher–Yates shuffle by hand, and a while loop.
     static func epochHandShuffled(_ network: inout Network, _ examples: [Int], _ split: MNIST.Split, _ x: inout Matrix,
                                   _ t: inout Matrix, _ generator: inout SplitMix64,
@@ -110,6 +180,25 @@ enum Kept {
     }
 
     // MARK: 4.5
+
+    /// Right, written differently: counts in one flat array, then split into rows.
+    static func confusion(_ predicted: [Int], _ actual: [Int]) -> [[Int]] {
+        var flat = Array(repeating: 0, count: 100)
+        for (guess, truth) in zip(predicted, actual) { flat[10 * truth + guess] += 1 }
+        return (0 ..< 10).map { Array(flat[(10 * $0) ..< (10 * $0 + 10)]) }
+    }
+
+    /// Wrong: the search for the largest output starts from 0, so an all-negative row predicts 0.
+    static func argmaxFromZero(_ outputs: Matrix) -> [Int] {
+        (0 ..< outputs.rows).map { row in
+            var best = 0, largest = 0.0
+            for column in 0 ..< outputs.columns where outputs[row, column] > largest {
+                best = column
+                largest = outputs[row, column]
+            }
+            return best
+        }
+    }
 
     /// Wrong: the confusion matrix with predicted digits as rows.
     static func confusionTransposed(_ predicted: [Int], _ actual: [Int]) -> [[Int]] {
@@ -129,6 +218,24 @@ enum Kept {
         for row in 0 ..< z.rows {
             let total = (0 ..< z.columns).reduce(0.0) { $0 + exp(z[row, $1]) }
             for column in 0 ..< z.columns { yHat[row, column] = exp(z[row, column]) / total }
+        }
+    }
+
+    /// Wrong: the largest entry of the whole batch subtracted, not each row's own.
+    static func softmaxGlobalShift(_ z: Matrix, _ yHat: inout Matrix) {
+        let largest = z.elements.max()!
+        for row in 0 ..< z.rows {
+            let total = (0 ..< z.columns).reduce(0.0) { $0 + exp(z[row, $1] - largest) }
+            for column in 0 ..< z.columns { yHat[row, column] = exp(z[row, column] - largest) / total }
+        }
+    }
+
+    /// Wrong: each column normalised instead of each row.
+    static func softmaxOverColumns(_ z: Matrix, _ yHat: inout Matrix) {
+        for column in 0 ..< z.columns {
+            let largest = (0 ..< z.rows).map { z[$0, column] }.max()!
+            let total = (0 ..< z.rows).reduce(0.0) { $0 + exp(z[$1, column] - largest) }
+            for row in 0 ..< z.rows { yHat[row, column] = exp(z[row, column] - largest) / total }
         }
     }
 

@@ -7,42 +7,88 @@ import WorkbookCore
 /// the right diagnosis, and accepts a right one written differently.
 @Suite("Chapter 4 checks")
 struct MnistCheckTests {
-    var generator = SplitMix64(seed: 7)
-
     @Test("4.1 check catches one-hot targets not cleared between batches, and accepts row copies")
-    mutating func fillBatch() {
-        expectCaught(checkFillBatch(Kept.fillWithoutClearing, using: &generator), saying: "t keeps the 1s")
-        #expect(checkFillBatch(Kept.fillByRows, using: &generator).isPassed)
+    func fillBatch() {
+        expectCaught(saying: "t keeps the 1s") { generator in checkFillBatch(Kept.fillWithoutClearing, using: &generator) }
+        expectAccepted { generator in checkFillBatch(Kept.fillByRows, using: &generator) }
+    }
+
+    @Test("4.1 check catches pixels divided by 256, integer division, and zeros left unwritten")
+    func fillBatchScaling() {
+        expectCaught(saying: "divided by 256") { generator in checkFillBatch(Kept.fillBy256, using: &generator) }
+        expectCaught(saying: "integer division") { generator in
+            checkFillBatch(Kept.fillIntegerDivision, using: &generator)
+        }
+        expectCaught(saying: "still holds the previous batch's values") { generator in
+            checkFillBatch(Kept.fillSkippingZeros, using: &generator)
+        }
     }
 
     @Test("4.2 check catches a forward pass without biases, and accepts one through columns")
-    mutating func forward() {
-        expectCaught(checkBatchedForward(Kept.forwardWithoutBias, using: &generator), saying: "the bias is missing")
-        #expect(checkBatchedForward(Kept.forwardThroughColumns, using: &generator).isPassed)
+    func forward() {
+        expectCaught(saying: "the bias is missing") { generator in checkBatchedForward(Kept.forwardWithoutBias, using: &generator) }
+        expectAccepted { generator in checkBatchedForward(Kept.forwardThroughColumns, using: &generator) }
     }
 
     @Test("4.3 check catches accumulating and unaveraged gradients, and accepts naive products")
-    mutating func backward() {
-        expectCaught(checkBatchedBackward(Kept.backwardAccumulating, using: &generator), saying: "calling backward twice")
-        expectCaught(checkBatchedBackward(Kept.backwardSummed, using: &generator), saying: "factor")
-        #expect(checkBatchedBackward(Kept.backwardNaive, using: &generator).isPassed)
+    func backward() {
+        expectCaught(saying: "calling backward twice") { generator in checkBatchedBackward(Kept.backwardAccumulating, using: &generator) }
+        expectCaught(saying: "factor") { generator in checkBatchedBackward(Kept.backwardSummed, using: &generator) }
+        expectAccepted { generator in checkBatchedBackward(Kept.backwardNaive, using: &generator) }
     }
 
-    @Test("4.4 check catches an unshuffled epoch, and accepts a hand-written shuffle")
-    mutating func epoch() {
-        expectCaught(checkTrainEpoch(Kept.epochInOrder, using: &generator), saying: "original order")
-        #expect(checkTrainEpoch(Kept.epochHandShuffled, using: &generator).isPassed)
+    @Test("4.4 check catches an unshuffled epoch, a skipped last batch, a copied generator and a mean over examples")
+    func epochWrong() {
+        expectCaught(saying: "original order") { generator in
+            checkTrainEpoch(Kept.epochInOrder, using: &generator, convergence: false)
+        }
+        expectCaught(saying: "stops one batch early") { generator in
+            checkTrainEpoch(Kept.epochSkippingLastBatch, using: &generator, convergence: false)
+        }
+        expectCaught(saying: "a copy of the generator") { generator in
+            checkTrainEpoch(Kept.epochShufflingACopy, using: &generator, convergence: false)
+        }
+        expectCaught(saying: "divides the total by the number of examples") { generator in
+            checkTrainEpoch(Kept.epochMeanOverExamples, using: &generator, convergence: false)
+        }
+    }
+
+    @Test("4.4 check accepts a hand-written shuffle, which also trains (convergence on the first seeds)")
+    func epochRight() {
+        expectAccepted { generator in checkTrainEpoch(Kept.epochHandShuffled, using: &generator, convergence: false) }
+        expectAccepted(seeds: 1 ... 3) { generator in checkTrainEpoch(Kept.epochHandShuffled, using: &generator) }
     }
 
     @Test("4.5 check catches a transposed confusion matrix")
-    mutating func evaluation() {
-        expectCaught(checkEvaluation(predict: Kept.argmax, confusion: Kept.confusionTransposed, using: &generator),
-                     saying: "rows are the actual digits")
+    func evaluation() {
+        expectCaught(saying: "rows are the actual digits") { generator in checkEvaluation(predict: Kept.argmax, confusion: Kept.confusionTransposed, using: &generator) }
+    }
+
+    @Test("4.5 check catches a search for the largest output that starts from 0")
+    func argmaxFromZero() {
+        expectCaught(saying: "starts from 0") { generator in
+            checkEvaluation(predict: Kept.argmaxFromZero, confusion: Kept.confusion, using: &generator)
+        }
+    }
+
+    @Test("4.5 check accepts counts kept in one flat array")
+    func confusionFlat() {
+        expectAccepted { generator in checkEvaluation(predict: Kept.argmax, confusion: Kept.confusion, using: &generator) }
+    }
+
+    @Test("4.6 check catches one shift for the whole batch, and softmax over the columns")
+    func softmaxWrongAxis() {
+        expectCaught(saying: "not by one constant for the whole batch") { generator in
+            checkSoftmax(softmax: Kept.softmaxGlobalShift, delta: Kept.delta, using: &generator)
+        }
+        expectCaught(saying: "softmax over the columns") { generator in
+            checkSoftmax(softmax: Kept.softmaxOverColumns, delta: Kept.delta, using: &generator)
+        }
     }
 
     @Test("4.6 check catches an overflowing softmax, and accepts log-sum-exp")
-    mutating func softmax() {
-        expectCaught(checkSoftmax(softmax: Kept.softmaxUnstable, delta: Kept.delta, using: &generator), saying: "overflows")
-        #expect(checkSoftmax(softmax: Kept.softmaxLogSumExp, delta: Kept.delta, using: &generator).isPassed)
+    func softmax() {
+        expectCaught(saying: "overflows") { generator in checkSoftmax(softmax: Kept.softmaxUnstable, delta: Kept.delta, using: &generator) }
+        expectAccepted { generator in checkSoftmax(softmax: Kept.softmaxLogSumExp, delta: Kept.delta, using: &generator) }
     }
 }

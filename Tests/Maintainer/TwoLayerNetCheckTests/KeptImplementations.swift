@@ -32,6 +32,16 @@ enum Kept {
         0.5 * (yHat - t).elements.reduce(0) { $0 + $1 * $1 }
     }
 
+    /// Wrong: the mean over the outputs (the rows) instead of the examples.
+    static func lossOverOutputs(_ yHat: Matrix, _ t: Matrix) -> Double {
+        0.5 * (yHat - t).elements.reduce(0) { $0 + $1 * $1 } / Double(yHat.rows)
+    }
+
+    /// Wrong: the ½ left out.
+    static func lossWithoutHalf(_ yHat: Matrix, _ t: Matrix) -> Double {
+        (yHat - t).elements.reduce(0) { $0 + $1 * $1 } / Double(yHat.columns)
+    }
+
     /// Right, written differently: the norm of each example's error, one column at a time.
     static func lossByColumns(_ yHat: Matrix, _ t: Matrix) -> Double {
         var total = 0.0

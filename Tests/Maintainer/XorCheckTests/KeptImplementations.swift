@@ -72,6 +72,16 @@ enum Kept {
         Double(zip(predictions, targets.elements).filter { Double($0) == $1 }.count)
     }
 
+    /// Wrong: integer division, which drops the fraction.
+    static func accuracyIntegerDivision(_ predictions: [Int], _ targets: Matrix) -> Double {
+        Double(zip(predictions, targets.elements).filter { Double($0) == $1 }.count / predictions.count)
+    }
+
+    /// Wrong: the fraction of mistakes.
+    static func accuracyErrorRate(_ predictions: [Int], _ targets: Matrix) -> Double {
+        Double(zip(predictions, targets.elements).filter { Double($0) != $1 }.count) / Double(predictions.count)
+    }
+
     /// Right, written differently: one minus the error rate.
     static func accuracyFromErrors(_ predictions: [Int], _ targets: Matrix) -> Double {
         let errors = zip(predictions, targets.elements).reduce(0) { $0 + abs(Double($1.0) - $1.1) }

@@ -8,51 +8,56 @@ import WorkbookCore
 /// the right diagnosis, and accepts a right one written differently.
 @Suite("Chapter 3 checks")
 struct XorCheckTests {
-    var generator = SplitMix64(seed: 7)
-
     @Test("3.1 check catches one example per row, and OR")
     func xorDataWrong() {
-        expectCaught(checkXorData(Kept.xorByRows), saying: "one example per column")
-        expectCaught(checkXorData(Kept.or), saying: "that is OR")
+        expectCaught(saying: "one example per column") { _ in checkXorData(Kept.xorByRows) }
+        expectCaught(saying: "that is OR") { _ in checkXorData(Kept.or) }
     }
 
     @Test("3.1 check accepts the points in another order")
     func xorShuffled() {
-        #expect(checkXorData(Kept.xorShuffled).isPassed)
+        expectAccepted { _ in checkXorData(Kept.xorShuffled) }
     }
 
     @Test("3.2 check catches a step that returns the loss after it")
-    mutating func lossAfter() {
-        expectCaught(checkTrainingStep(Kept.stepReturningLossAfter, using: &generator), saying: "loss after the step")
+    func lossAfter() {
+        expectCaught(saying: "loss after the step") { generator in checkTrainingStep(Kept.stepReturningLossAfter, using: &generator) }
     }
 
     @Test("3.2 check accepts a step that computes the gradients first")
-    mutating func gradientsFirst() {
-        #expect(checkTrainingStep(Kept.stepGradientsFirst, using: &generator).isPassed)
+    func gradientsFirst() {
+        expectAccepted { generator in checkTrainingStep(Kept.stepGradientsFirst, using: &generator) }
     }
 
     @Test("3.3 check catches a loop one epoch short")
-    mutating func offByOne() {
-        expectCaught(checkTrainingLoop(Kept.trainOffByOne, using: &generator), saying: "one per epoch")
+    func offByOne() {
+        expectCaught(saying: "one per epoch") { generator in checkTrainingLoop(Kept.trainOffByOne, using: &generator) }
     }
 
     @Test("3.3 check accepts a while loop, and it learns XOR")
-    mutating func whileLoop() {
-        let verdict = checkTrainingLoop(Kept.trainWhile, using: &generator)
-        #expect(verdict.isPassed, "\(verdict)")
+    func whileLoop() {
+        expectAccepted { generator in checkTrainingLoop(Kept.trainWhile, using: &generator) }
     }
 
     @Test("3.4 check catches 0.5 classified as 0, and a count for a fraction")
-    mutating func predictionWrong() {
-        expectCaught(checkPrediction(classify: Kept.classifyStrict, accuracy: Kept.accuracyFromErrors,
-                                     using: &generator), saying: "exactly 0.5 is class 1")
-        expectCaught(checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyCount, using: &generator),
-                     saying: "accuracy is the fraction")
+    func predictionWrong() {
+        expectCaught(saying: "exactly 0.5 is class 1") { generator in checkPrediction(classify: Kept.classifyStrict, accuracy: Kept.accuracyFromErrors, using: &generator) }
+        expectCaught(saying: "accuracy is the fraction") { generator in checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyCount, using: &generator) }
+    }
+
+    @Test("3.4 check catches integer division and the error rate")
+    func accuracyWrong() {
+        expectCaught(saying: "integer division") { generator in
+            checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyIntegerDivision, using: &generator)
+        }
+        expectCaught(saying: "fraction wrong") { generator in
+            checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyErrorRate, using: &generator)
+        }
     }
 
     @Test("3.4 check accepts accuracy as one minus the error rate")
-    mutating func accuracyFromErrors() {
-        #expect(checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyFromErrors, using: &generator).isPassed)
+    func accuracyFromErrors() {
+        expectAccepted { generator in checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyFromErrors, using: &generator) }
     }
 }
 
