@@ -17,6 +17,7 @@ public func checkOutputDelta(_ outputDelta: (ForwardPass, Matrix) -> Matrix,
             .values(error.hadamard(reference.z2.map { $0 * (1 - $0) }),
                     "z(1 − z) is not σ′(z); σ′(z) = σ(z)(1 − σ(z)), which is ŷ(1 − ŷ) here"),
             .values(error, "the factor σ′(z²) is missing: ŷ depends on z² through the sigmoid"),
+            .values(error.hadamard(reference.a2), "σ(z²) was used where its derivative σ′(z²) = σ(z²)(1 − σ(z²)) belongs"),
             .values((1 / m) * correct, "δ² is per example, so no 1/m here; the mean comes in with the gradients (2.5)"),
         ]) { z2 in
             ReferenceNetwork.summedLoss(sigmoid(z2), problem.t)
@@ -39,6 +40,10 @@ public func checkHiddenDelta(_ hiddenDelta: (Matrix, Network, ForwardPass) -> Ma
                     "σ′ was applied to a¹ = σ(z¹) instead of z¹: sigmoidPrime takes z"),
             .values(network.W2.transposed * delta2,
                     "the factor σ′(z¹) is missing: a¹ depends on z¹ through the sigmoid"),
+            .values((network.W2.transposed * delta2).hadamard(reference.a1),
+                    "σ(z¹) was used where its derivative σ′(z¹) = σ(z¹)(1 − σ(z¹)) belongs"),
+            .values((network.W2.transposed * delta2).hadamard(reference.z1.map { $0 * (1 - $0) }),
+                    "z(1 − z) is not σ′(z); σ′(z¹) = σ(z¹)(1 − σ(z¹)), which is a¹(1 − a¹) here"),
         ]
         if network.W2.rows == network.W2.columns {
             mistakes.append(.values((network.W2 * delta2).hadamard(sigmoidPrime(reference.z1)),

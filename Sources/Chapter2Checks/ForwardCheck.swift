@@ -7,9 +7,12 @@ public func checkForward(_ forward: (Network, Matrix) -> ForwardPass, using gene
         let expected = ReferenceNetwork.forward(problem.network, problem.x)
         let pass = forward(problem.network, problem.x)
         let W1x = problem.network.W1 * problem.x
+        var biasOnFirstColumn = W1x
+        for row in 0 ..< W1x.rows { biasOnFirstColumn[row, 0] += problem.network.b1[row, 0] }
         return [
             .from(GradientCheck.compareValues(name: "z1", got: pass.z1, expected: expected.z1, mistakes: [
                 .values(W1x, "the bias is missing: z¹ = W¹x + b¹, with b¹ added to every column"),
+                .values(biasOnFirstColumn, "b¹ was added to the first example (column) only: add it to every column"),
             ])),
             .from(GradientCheck.compareValues(name: "a1", got: pass.a1, expected: expected.a1, mistakes: [
                 .values(expected.z1, "a¹ must be σ(z¹), not z¹"),

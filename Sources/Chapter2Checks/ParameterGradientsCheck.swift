@@ -20,6 +20,10 @@ public func checkParameterGradients(_ parameterGradients: (Matrix, Matrix, Matri
             if bias {
                 known.append(.shape(Shape(rows: sum.rows, columns: batch),
                                     "a bias gradient is summed over the batch into one column: (1/m) Σⱼ δⱼ"))
+                for wrongAxis in [Shape(rows: 1, columns: batch), Shape(rows: batch, columns: 1)] where batch != sum.rows {
+                    known.append(.shape(wrongAxis, "δ was summed along the wrong axis: \(name) has one entry per unit, "
+                        + "the sum of each row of δ over the examples (its columns)"))
+                }
             } else {
                 known.append(.shape(Shape(rows: sum.columns, columns: sum.rows),
                                     "\(name) is transposed: the gradient is δ times the layer's input transposed"))

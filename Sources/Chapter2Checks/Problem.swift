@@ -38,23 +38,50 @@ public struct Problem: Sendable {
 /// verdict with the problem it was about.
 func checkEveryProblem(using generator: inout SplitMix64,
                        _ check: (Problem, inout SplitMix64) -> [Verdict]) -> Verdict {
-    checkEach(Problem.all(using: &generator), describe: \.description, using: &generator, check)
+    checkEach(Problem.all(using: &generator), describe: \.description, batchSize: \.x.columns, using: &generator, check)
 }
 
-/// Runs `check` on each of `problems` and stops at the first failure, prefixing
-/// each verdict with `describe` of the problem it was about.
-public func checkEach<P>(_ problems: [P], describe: (P) -> String, using generator: inout SplitMix64,
+/// Runs `check` on each of `problems`, prefixing each verdict with `describe` of
+/// the problem it was about. A failure is reported for the first problem that
+/// fails, with the problems that passed, and with a likely cause from another
+/// failing problem when the first has none. When it fails on every batch but
+/// batches of one, and no cause is known, that pattern is the cause.
+public func checkEach<P>(_ problems: [P], describe: (P) -> String, batchSize: ((P) -> Int)? = nil,
+                         using generator: inout SplitMix64,
                          _ check: (P, inout SplitMix64) -> [Verdict]) -> Verdict {
     var parts = [Verdict]()
+    var failures = [(problem: P, text: String)]()
+    var passed = [P]()
     for problem in problems {
-        for verdict in check(problem, &generator) {
-            switch verdict {
-            case .passed(let text): parts.append(.passed("\(describe(problem)): \(text)"))
-            case .failed(let text): return .failed("For \(describe(problem)):\n\(text)")
-            }
+        let verdicts = check(problem, &generator)
+        if let failure = verdicts.lazy.compactMap({ verdict -> String? in
+            if case .failed(let text) = verdict { return text }
+            return nil
+        }).first {
+            failures.append((problem, failure))
+            continue
+        }
+        passed.append(problem)
+        for case .passed(let text) in verdicts { parts.append(.passed("\(describe(problem)): \(text)")) }
+    }
+    guard let first = failures.first else { return Verdict.all(parts) }
+    var text = "For \(describe(first.problem)):\n\(first.text)"
+    let cause = "likely cause: "
+    if !first.text.contains(cause) {
+        if let other = failures.dropFirst().first(where: { $0.text.contains(cause) }),
+           let line = other.text.split(separator: "\n").first(where: { $0.contains(cause) }) {
+            text += "\n  " + line.trimmingCharacters(in: .whitespaces).replacingOccurrences(
+                of: cause, with: "\(cause)(seen for \(describe(other.problem))) ")
+        } else if let batchSize, !passed.isEmpty, passed.allSatisfy({ batchSize($0) == 1 }),
+                  failures.allSatisfy({ batchSize($0.problem) > 1 }) {
+            text += "\n  likely cause: it is right for a batch of one example and wrong for every larger batch: "
+                + "is every example (not only the first) computed?"
         }
     }
-    return Verdict.all(parts)
+    if !passed.isEmpty {
+        text += "\n  (right for \(passed.map(describe).joined(separator: "; ")))"
+    }
+    return .failed(text)
 }
 
 extension Verdict {

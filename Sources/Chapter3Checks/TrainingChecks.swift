@@ -49,6 +49,11 @@ public func checkTrainingLoop(_ train: TrainingLoop, using generator: inout Spli
     guard history.count == epochs else {
         return .failed("train(epochs: \(epochs)) returned \(history.count) losses; it must return one per epoch")
     }
+    if history.count > 1, history.allSatisfy({ $0 == history[0] }) {
+        return .failed("train(epochs: \(epochs)) recorded the same loss, \(formatNumber(history[0])), for every epoch\n"
+            + "  likely cause: every epoch starts from the same network: each trainingStep must update the network "
+            + "passed in (inout), not a copy of it")
+    }
     var replay = problem.network
     for (epoch, loss) in history.enumerated() {
         let expected = reference.loss(replay, problem.x, problem.t)

@@ -5,19 +5,33 @@ import WorkbookCore
 /// Exercise 4.2: the forward pass in rows, against the reference network.
 public func checkBatchedForward(_ forward: (Network, Matrix, inout Workspace) -> Void,
                                 using generator: inout SplitMix64) -> Verdict {
-    checkEveryRowProblem(using: &generator) { problem, _ in
+    checkEveryRowProblem(using: &generator) { problem, generator in
+        // The workspace holds the last batch's values, as it does in training: they must be overwritten.
         var workspace = Workspace(network: problem.network, batchSize: problem.x.rows)
+        for path in [\Workspace.z1, \.a1, \.z2, \.a2] {
+            let shape = workspace[keyPath: path].shape
+            workspace[keyPath: path] = Matrix(rows: shape.rows, columns: shape.columns, uniformIn: -1, 1, using: &generator)
+        }
+        let stale = workspace
         forward(problem.network, problem.x, &workspace)
         let expected = problem.reference
         let withoutBias = problem.x * problem.network.W1.transposed
+        let accumulated = "the result was added to what the workspace held (the last batch's values): overwrite it, "
+            + "or multiply into it without accumulate: true"
+        var biasOnFirstRow = withoutBias
+        for column in 0 ..< withoutBias.columns { biasOnFirstRow[0, column] += problem.network.b1.elements[column] }
         return [
             .from(GradientCheck.compareValues(name: "z1", got: workspace.z1, expected: expected.z1, mistakes: [
                 .values(withoutBias, "the bias is missing: add b¹ to every row (addToEachRow)"),
+                .values(biasOnFirstRow, "b¹ was added to the first example (row) only: add it to every row"),
+                .values(expected.z1 + stale.z1, accumulated),
             ])),
             .from(GradientCheck.compareValues(name: "a1", got: workspace.a1, expected: expected.a1, mistakes: [
                 .values(expected.z1, "a¹ must be σ(z¹), not z¹"),
             ])),
-            .from(GradientCheck.compareValues(name: "z2", got: workspace.z2, expected: expected.z2)),
+            .from(GradientCheck.compareValues(name: "z2", got: workspace.z2, expected: expected.z2, mistakes: [
+                .values(expected.z2 + stale.z2, accumulated),
+            ])),
             .from(GradientCheck.compareValues(name: "a2", got: workspace.a2, expected: expected.a2, mistakes: [
                 .values(expected.z2, "a² must be σ(z²), not z²"),
             ])),

@@ -47,5 +47,6 @@ struct RowProblem {
 /// Runs `check` on every row problem, stopping at the first failure, as Chapter 2's checks do.
 func checkEveryRowProblem(using generator: inout SplitMix64,
                           _ check: (RowProblem, inout SplitMix64) -> [Verdict]) -> Verdict {
-    checkEach(RowProblem.all(using: &generator), describe: \.description, using: &generator, check)
+    checkEach(RowProblem.all(using: &generator), describe: \.description, batchSize: \.x.rows, using: &generator,
+              check)
 }

@@ -15,6 +15,7 @@ let usage = """
       list               List the exercises, their points and the files to edit, without checking.
       rubric             The points of every exercise and chapter, as grading counts them.
       grade SUBMISSIONS  Grade a folder of learners' submissions (see the README's section for instructors).
+      sweep N            Maintainers: check the reference solutions (WORKBOOK_SOLUTIONS=1) for seeds 1 … N.
 
     OPTIONS:
       --seed N           Seed for the checks' random shapes and values (default: $WORKBOOK_SEED or 1).
@@ -71,6 +72,11 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame
         printHints(for: selected[0], all: arguments.has("--all"), style: style)
     case "grade":
         return try gradeCommand(arguments, style: style)
+    case "sweep":
+        guard arguments.positional.count == 2, let seeds = Int(arguments.positional[1]), seeds > 0 else {
+            throw UsageError("sweep needs a number of seeds, such as 300")
+        }
+        return sweep(seeds: seeds, style: style)
     case "rubric":
         printRubric(style: style)
     case "list":

@@ -59,6 +59,26 @@ enum Kept {
 
     // MARK: 4.2
 
+    /// Wrong: b¹ added to the first example (row) only.
+    static func forwardBiasOnFirstRow(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
+        workspace.z1 = x * network.W1.transposed
+        for column in 0 ..< workspace.z1.columns { workspace.z1[0, column] += network.b1.elements[column] }
+        workspace.a1 = sigmoid(workspace.z1)
+        workspace.z2 = workspace.a1 * network.W2.transposed
+        workspace.z2.addToEachRow(network.b2)
+        workspace.a2 = sigmoid(workspace.z2)
+    }
+
+    /// Wrong: the products added to what the workspace held.
+    static func forwardAccumulating(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
+        Matrix.multiply(x, transposing: network.W1, into: &workspace.z1, accumulate: true)
+        workspace.z1.addToEachRow(network.b1)
+        workspace.a1.assign(workspace.z1) { 1 / (1 + exp(-$0)) }
+        Matrix.multiply(workspace.a1, transposing: network.W2, into: &workspace.z2, accumulate: true)
+        workspace.z2.addToEachRow(network.b2)
+        workspace.a2.assign(workspace.z2) { 1 / (1 + exp(-$0)) }
+    }
+
     /// Wrong: biases forgotten.
     static func forwardWithoutBias(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
         workspace.z1 = x * network.W1.transposed

@@ -27,6 +27,12 @@ struct MnistCheckTests {
     @Test("4.2 check catches a forward pass without biases, and accepts one through columns")
     func forward() {
         expectCaught(saying: "the bias is missing") { generator in checkBatchedForward(Kept.forwardWithoutBias, using: &generator) }
+        expectCaught(saying: "added to what the workspace held") { generator in
+            checkBatchedForward(Kept.forwardAccumulating, using: &generator)
+        }
+        expectCaught(saying: "first example (row) only") { generator in
+            checkBatchedForward(Kept.forwardBiasOnFirstRow, using: &generator)
+        }
         expectAccepted { generator in checkBatchedForward(Kept.forwardThroughColumns, using: &generator) }
     }
 

@@ -17,6 +17,27 @@ enum Kept {
         return ForwardPass(z1: z1, a1: a1, z2: z2, a2: sigmoid(z2))
     }
 
+    /// Wrong: b¹ added to the first example only.
+    static func forwardBiasOnFirstColumn(_ network: Network, _ x: Matrix) -> ForwardPass {
+        var z1 = network.W1 * x
+        for row in 0 ..< z1.rows { z1[row, 0] += network.b1[row, 0] }
+        let a1 = sigmoid(z1)
+        let z2 = (network.W2 * a1).addingToEachColumn(network.b2)
+        return ForwardPass(z1: z1, a1: a1, z2: z2, a2: sigmoid(z2))
+    }
+
+    /// Wrong: only the first example is computed (the code of a batch of one).
+    static func forwardFirstExampleOnly(_ network: Network, _ x: Matrix) -> ForwardPass {
+        var first = Matrix(rows: x.rows, columns: 1)
+        for row in 0 ..< x.rows { first[row, 0] = x[row, 0] }
+        let z1 = (network.W1 * first + network.b1).addingToEachColumn(Matrix(rows: network.b1.rows, columns: 1))
+        var wide = Matrix(rows: z1.rows, columns: x.columns)
+        for row in 0 ..< z1.rows { wide[row, 0] = z1[row, 0] }
+        let a1 = sigmoid(wide)
+        let z2 = (network.W2 * a1).addingToEachColumn(network.b2)
+        return ForwardPass(z1: wide, a1: a1, z2: z2, a2: sigmoid(z2))
+    }
+
     /// Right, written differently: through transposes, one row per example.
     static func forwardByRows(_ network: Network, _ x: Matrix) -> ForwardPass {
         let z1 = (x.transposed * network.W1.transposed).transposed.addingToEachColumn(network.b1)
@@ -64,7 +85,17 @@ enum Kept {
         (pass.a2 - t).hadamard(pass.a2.map { $0 * (1 - $0) })
     }
 
+    /// Wrong: σ itself where its derivative belongs.
+    static func outputDeltaWithSigmoid(_ pass: ForwardPass, _ t: Matrix) -> Matrix {
+        (pass.a2 - t).hadamard(sigmoid(pass.z2))
+    }
+
     // MARK: 2.4
+
+    /// Wrong: z(1 − z) for σ′(z).
+    static func hiddenDeltaZTimesOneMinusZ(_ delta2: Matrix, _ network: Network, _ pass: ForwardPass) -> Matrix {
+        (network.W2.transposed * delta2).hadamard(pass.z1.map { $0 * (1 - $0) })
+    }
 
     /// Wrong: the factor σ′(z¹) forgotten.
     static func hiddenDeltaWithoutSigmoidPrime(_ delta2: Matrix, _ network: Network, _ pass: ForwardPass) -> Matrix {
@@ -100,6 +131,11 @@ enum Kept {
         gradients(delta1, delta2, x, pass, scale: 1)
     }
 
+    /// Wrong: δ² summed along the wrong axis, over the output units for each example.
+    static func biasWrongAxis(_ delta1: Matrix, _ delta2: Matrix, _ x: Matrix, _ pass: ForwardPass) -> Gradients {
+        gradients(delta1, delta2, x, pass, dB2: (1 / Double(x.columns)) * delta2.transposed.rowSums().transposed)
+    }
+
     /// Right, written differently: a sum of one outer product per example.
     static func byExample(_ delta1: Matrix, _ delta2: Matrix, _ x: Matrix, _ pass: ForwardPass) -> Gradients {
         func column(_ matrix: Matrix, _ j: Int) -> Matrix {
@@ -126,6 +162,14 @@ enum Kept {
         network.b1 = network.b1 + eta * gradients.dB1
         network.W2 = network.W2 + eta * gradients.dW2
         network.b2 = network.b2 + eta * gradients.dB2
+    }
+
+    /// Wrong: a fixed learning rate of 0.1, whatever η is passed.
+    static func descendWithFixedRate(_ network: inout Network, _ gradients: Gradients, _ eta: Double) {
+        network.W1 = network.W1 - 0.1 * gradients.dW1
+        network.b1 = network.b1 - 0.1 * gradients.dB1
+        network.W2 = network.W2 - 0.1 * gradients.dW2
+        network.b2 = network.b2 - 0.1 * gradients.dB2
     }
 
     /// Right, written differently: entry by entry.

@@ -13,6 +13,16 @@ struct TwoLayerNetCheckTests {
         expectCaught(saying: "the bias is missing") { generator in checkForward(Kept.forwardWithoutBias, using: &generator) }
     }
 
+    @Test("2.1 check catches b¹ added to the first example only, and a pass of the first example only")
+    func forwardFirstExample() {
+        expectCaught(saying: "first example (column) only") { generator in
+            checkForward(Kept.forwardBiasOnFirstColumn, using: &generator)
+        }
+        expectCaught(saying: "right for a batch of one example") { generator in
+            checkForward(Kept.forwardFirstExampleOnly, using: &generator)
+        }
+    }
+
     @Test("2.1 check accepts a forward pass through transposes with σ written via tanh")
     func forwardByRows() {
         expectAccepted { generator in checkForward(Kept.forwardByRows, using: &generator) }
@@ -41,6 +51,13 @@ struct TwoLayerNetCheckTests {
         expectCaught(saying: "σ′ was applied to ŷ = σ(z²) instead of z²") { generator in checkOutputDelta(Kept.outputDeltaOfActivation, using: &generator) }
     }
 
+    @Test("2.3 check catches σ where σ′ belongs")
+    func outputDeltaWithSigmoid() {
+        expectCaught(saying: "σ(z²) was used where its derivative") { generator in
+            checkOutputDelta(Kept.outputDeltaWithSigmoid, using: &generator)
+        }
+    }
+
     @Test("2.3 check accepts σ′ written as ŷ(1 − ŷ)")
     func outputDeltaFromActivation() {
         expectAccepted { generator in checkOutputDelta(Kept.outputDeltaFromActivation, using: &generator) }
@@ -49,6 +66,13 @@ struct TwoLayerNetCheckTests {
     @Test("2.4 check catches a hidden delta without σ′(z¹)")
     func hiddenDeltaWithoutSigmoidPrime() {
         expectCaught(saying: "the factor σ′(z¹) is missing") { generator in checkHiddenDelta(Kept.hiddenDeltaWithoutSigmoidPrime, using: &generator) }
+    }
+
+    @Test("2.4 check catches z(1 − z) for σ′(z)")
+    func hiddenDeltaZ() {
+        expectCaught(saying: "z(1 − z) is not σ′(z)") { generator in
+            checkHiddenDelta(Kept.hiddenDeltaZTimesOneMinusZ, using: &generator)
+        }
     }
 
     @Test("2.4 check accepts a hidden delta computed through row vectors")
@@ -71,6 +95,13 @@ struct TwoLayerNetCheckTests {
         expectCaught(saying: "divide by m") { generator in checkParameterGradients(Kept.notAveraged, using: &generator) }
     }
 
+    @Test("2.5 check catches a bias gradient summed along the wrong axis")
+    func biasWrongAxis() {
+        expectCaught(saying: "summed along the wrong axis") { generator in
+            checkParameterGradients(Kept.biasWrongAxis, using: &generator)
+        }
+    }
+
     @Test("2.5 check accepts gradients summed one example at a time")
     func byExample() {
         expectAccepted { generator in checkParameterGradients(Kept.byExample, using: &generator) }
@@ -79,6 +110,11 @@ struct TwoLayerNetCheckTests {
     @Test("2.6 check catches a step up the gradient")
     func ascend() {
         expectCaught(saying: "moved along its gradient") { generator in checkGradientDescent(Kept.ascend, using: &generator) }
+    }
+
+    @Test("2.6 check catches a learning rate fixed at 0.1")
+    func fixedRate() {
+        expectCaught(saying: "not η =") { generator in checkGradientDescent(Kept.descendWithFixedRate, using: &generator) }
     }
 
     @Test("2.6 check accepts an update written entry by entry")

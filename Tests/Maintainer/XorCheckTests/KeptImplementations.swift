@@ -49,6 +49,15 @@ enum Kept {
         (1 ..< epochs).map { _ in stepGradientsFirst(&network, x, t, eta, functions) }
     }
 
+    /// Wrong: each epoch steps a copy, so the network never learns.
+    static func trainACopy(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
+                           _ functions: NetworkFunctions) -> [Double] {
+        (0 ..< epochs).map { _ in
+            var copy = network
+            return stepGradientsFirst(&copy, x, t, eta, functions)
+        }
+    }
+
     /// Right, written differently: a while loop with the step written inline.
     static func trainWhile(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
                            _ functions: NetworkFunctions) -> [Double] {

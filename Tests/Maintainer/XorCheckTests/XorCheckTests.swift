@@ -34,6 +34,11 @@ struct XorCheckTests {
         expectCaught(saying: "one per epoch") { generator in checkTrainingLoop(Kept.trainOffByOne, using: &generator) }
     }
 
+    @Test("3.3 check catches a loop that steps a copy of the network")
+    func trainACopy() {
+        expectCaught(saying: "not a copy of it") { generator in checkTrainingLoop(Kept.trainACopy, using: &generator) }
+    }
+
     @Test("3.3 check accepts a while loop, and it learns XOR")
     func whileLoop() {
         expectAccepted { generator in checkTrainingLoop(Kept.trainWhile, using: &generator) }
