@@ -5,15 +5,16 @@ import WorkbookCore
 // listing: backward-stub
 /// Every node below `root` (and `root` itself), each once, children before parents.
 public func topologicalOrder(from root: Value) -> [Value] {
-    // TODO(1.5): Visit each node once, appending it after its children. Then delete the next line.
+    // TODO(1.5): Return the nodes below root, and root, each once, every node after its children.
+    // Then delete the next line.
     notStarted("1.5", returning: [root])
 }
 
 extension Value {
     /// Fills in ∂self/∂node in `grad` for every node below this one.
     public func backward() {
-        // TODO(1.5): Seed this node's grad, then run every node's backwardRule,
-        // parents before children. Then delete the next line.
+        // TODO(1.5): Fill in every node's grad, running each backwardRule once, in an order
+        // that lets each node pass on a complete gradient. Then delete the next line.
         notStarted("1.5")
     }
 }

@@ -3,14 +3,11 @@
 import WorkbookCore
 
 // listing: chain-derivative-stub
-/// The derivative of h(g(f(x))) (for `functions` = [f, g, h]) at `x`.
-///
-/// A forward pass records the input of every function; the derivative is the
-/// product of each function's derivative at its own input:
-/// f′(x) · g′(f(x)) · h′(g(f(x))).
+/// The derivative of h(g(f(x))) (for `functions` = [f, g, h], any number of them)
+/// at `x`, from each function's own `value` and `derivative`.
 public func chainDerivative(of functions: [ScalarFunction], at x: Double) -> Double {
-    // TODO(1.2): Run the functions forward, keeping each one's input, then multiply
-    // the derivatives, each at its own input. Then delete the next line.
+    // TODO(1.2): Compute the derivative of the whole chain at x, by the chain rule.
+    // Then delete the next line.
     notStarted("1.2", returning: 0)
 }
 // end listing

@@ -7,7 +7,7 @@ extension Value {
     /// The sum lhs + rhs.
     public static func + (lhs: Value, rhs: Value) -> Value {
         Value(lhs.data + rhs.data, children: [lhs, rhs], operation: "+") { out in
-            // TODO(1.3): Add ∂out/∂lhs · out.grad to lhs.grad, and the same for rhs.
+            // TODO(1.3): Pass out.grad back to lhs and rhs, each by its share.
             notStarted("1.3")
         }
     }
@@ -15,7 +15,7 @@ extension Value {
     /// The product lhs · rhs.
     public static func * (lhs: Value, rhs: Value) -> Value {
         Value(lhs.data * rhs.data, children: [lhs, rhs], operation: "*") { out in
-            // TODO(1.3): Add ∂out/∂lhs · out.grad to lhs.grad, and the same for rhs.
+            // TODO(1.3): Pass out.grad back to lhs and rhs, each by its share.
             notStarted("1.3")
         }
     }

@@ -3,7 +3,7 @@
 import WorkbookCore
 
 // listing: gradient-descent-stub
-/// Moves every parameter against its gradient: W ← W − η ∂L/∂W.
+/// One step of gradient descent, with learning rate η, on every parameter of `network`.
 public func gradientDescentStep(_ network: inout Network, _ gradients: Gradients, learningRate eta: Double) {
     // TODO(2.6): Update W1, b1, W2 and b2. Then delete the next line.
     notStarted("2.6")

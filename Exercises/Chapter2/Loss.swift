@@ -3,11 +3,11 @@
 import WorkbookCore
 
 // listing: loss-stub
-/// L = (1/m) Σⱼ ½‖ŷⱼ − tⱼ‖²: half the squared error of each of the m examples
-/// (columns), averaged over the batch.
+/// The quadratic loss L of the batch as §2.1 defines it: one number for the m
+/// examples, which are the columns of ŷ and t (outputs×m).
 public func quadraticLoss(_ yHat: Matrix, _ t: Matrix) -> Double {
     precondition(yHat.shape == t.shape, "ŷ (\(yHat.shape)) and t (\(t.shape)) must have the same shape")
-    // TODO(2.2): Half the sum of squared errors, divided by the number of examples. Then delete the next line.
+    // TODO(2.2): Compute L from ŷ and t. Then delete the next line.
     return notStarted("2.2", returning: 0)
 }
 // end listing

@@ -3,9 +3,9 @@
 import WorkbookCore
 
 // listing: batched-backward-stub
-/// From δ² (set by the cost): δ¹ = (δ²W²) ⊙ σ′(z¹), then the gradients of the
-/// mean loss, ∂L/∂W² = (1/m)(δ²)ᵀa¹, ∂L/∂b² = (1/m)Σⱼ δ²ⱼ, ∂L/∂W¹ = (1/m)(δ¹)ᵀX
-/// and ∂L/∂b¹ = (1/m)Σⱼ δ¹ⱼ, where row j is example j.
+/// Chapter 2's backward pass for a batch with one example per row: from δ²
+/// (m×outputs, set by the cost) and the forward pass in `workspace`, δ¹ (m×hidden)
+/// and the gradients of the batch's mean loss, each with its parameter's shape.
 public func backward(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
     // TODO(4.3): Fill delta1 and the four gradients of the workspace. Then delete the next line.
     notStarted("4.3")

@@ -11,8 +11,10 @@ public let chapter1 = Chapter(
             file: "Exercises/Chapter1/FiniteDifferences.swift",
             symbol: "`forwardDifference(_:at:step:)` and `centralDifference(_:at:step:)`",
             hints: [
-                "A derivative is a slope: rise over run. Which two points does each formula use, and how far apart are they?",
-                "forward: (f(x + h) − f(x)) / h. central: (f(x + h) − f(x − h)) / (2h) — the points are 2h apart.",
+                "A derivative is a slope: rise over run. Which two points does each estimate use?",
+                "The rise is the difference between the two values of f; the run is the distance between the two "
+                    + "x's. How far apart are x − h and x + h?",
+                "forward: (f(x + h) − f(x)) / h. central: (f(x + h) − f(x − h)) / (2h).",
             ],
             check: { generator in
                 checkFiniteDifferences(forward: { forwardDifference($0, at: $1, step: $2) },
@@ -22,17 +24,25 @@ public let chapter1 = Chapter(
             id: "1.2", title: "The chain rule on a chain of functions", points: 2,
             file: "Exercises/Chapter1/ChainRule.swift", symbol: "`chainDerivative(of:at:)`",
             hints: [
-                "Each function's derivative must be evaluated where that function is evaluated: at its own input.",
-                "Loop once forward, appending `current` to an array before `current = function.value(current)`; "
-                    + "then multiply `function.derivative(input)` over zip(functions, inputs).",
+                "A small change in x is scaled by f, then by g, then by h. By how much at each step?",
+                "Each step scales by that function's derivative at that function's own input: f at x, g at f(x), "
+                    + "h at g(f(x)) — not all at x.",
+                "The derivative is f′(x) · g′(f(x)) · h′(g(f(x))): run the chain forward once, keeping every "
+                    + "function's input, then multiply each function's derivative at its input.",
+                "Loop forward with `inputs.append(current)` before `current = function.value(current)`; then "
+                    + "multiply `function.derivative(input)` over `zip(functions, inputs)`.",
             ],
             check: { generator in checkChainDerivative({ chainDerivative(of: $0, at: $1) }, using: &generator) }),
         Exercise(
             id: "1.3", title: "Backward rules of + and *", points: 3,
             file: "Exercises/Chapter1/Value+Arithmetic.swift", symbol: "`static func +` and `static func *`",
             hints: [
-                "For out = lhs + rhs, ∂out/∂lhs = 1; for out = lhs · rhs, ∂out/∂lhs = rhs. Multiply by out.grad.",
-                "Use += and never =: in x · x, both operands are the same node, and both shares must land in x.grad.",
+                "What is ∂(lhs + rhs)/∂lhs? And ∂(lhs · rhs)/∂lhs?",
+                "Each operand's share is its local derivative times out.grad, the gradient that has already "
+                    + "reached this node from above (1 only at the root).",
+                "For +: 1 · out.grad to each operand. For ·: rhs.data · out.grad to lhs and lhs.data · out.grad "
+                    + "to rhs. Add with +=, never =: in x · x both operands are one node, and both shares must land in "
+                    + "x.grad.",
             ],
             check: { generator in checkArithmetic(add: { $0 + $1 }, multiply: { $0 * $1 }, using: &generator) }),
         Exercise(
@@ -40,9 +50,12 @@ public let chapter1 = Chapter(
             file: "Exercises/Chapter1/Value+Functions.swift",
             symbol: "`pow(_:)`, `exp()`, `tanh()` and `sigmoid()`",
             hints: [
-                "Each rule is self.grad += (local derivative) · out.grad. Write the local derivative of each function.",
-                "exp, tanh and σ have derivatives written with their own output: eˣ, 1 − tanh²(x), σ(x)(1 − σ(x)). "
-                    + "The output is out.data; self.data is the input.",
+                "Each rule adds (local derivative) · out.grad to self.grad. What is the derivative of each "
+                    + "function at x = self.data?",
+                "Three of the four derivatives can be written with the function's own output, out.data, which the "
+                    + "node already holds. Which three?",
+                "d(xⁿ)/dx = n·xⁿ⁻¹ (at self.data); d(eˣ)/dx = eˣ; d(tanh x)/dx = 1 − tanh²(x); σ′(x) = σ(x)(1 − "
+                    + "σ(x)). The outputs eˣ, tanh x and σ(x) are out.data.",
             ],
             check: { generator in
                 checkFunctions(pow: { $0.pow($1) }, exp: { $0.exp() }, tanh: { $0.tanh() },
@@ -52,9 +65,12 @@ public let chapter1 = Chapter(
             id: "1.5", title: "Backward through the whole graph", points: 4,
             file: "Exercises/Chapter1/Backward.swift", symbol: "`topologicalOrder(from:)` and `backward()`",
             hints: [
-                "A node may pass its gradient on only once it is complete: after every node that uses it has run.",
-                "Depth-first: visit(node) returns at once if the node was visited; otherwise it visits every child "
-                    + "and then appends the node. backward() sets grad = 1 and runs the rules in reversed order.",
+                "When may a node pass its gradient on to its children? Think of a node that two others use.",
+                "Only once it is complete: after every node that uses it (its parents) has passed it its share. "
+                    + "So order the nodes children-first — a topological order — and run the rules in reverse.",
+                "Depth-first: visit(node) returns at once if the node was already visited; otherwise it visits "
+                    + "every child, then appends the node. backward() sets grad = 1 on the root and runs each "
+                    + "backwardRule in the reversed order.",
             ],
             check: { generator in
                 checkBackward(topologicalOrder: { topologicalOrder(from: $0) }, backward: { $0.backward() },

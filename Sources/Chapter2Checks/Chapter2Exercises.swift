@@ -10,41 +10,55 @@ public let chapter2 = Chapter(
             id: "2.1", title: "The forward pass", points: 2,
             file: "Exercises/Chapter2/ForwardPass.swift", symbol: "`forward(_:_:)`",
             hints: [
-                "Each layer is z = W·input + b, then a = σ(z). The input of layer 2 is a¹.",
-                "Use `network.W1 * x`, `.addingToEachColumn(network.b1)` and `sigmoid(_:)` from WorkbookCore.",
+                "What does each layer do to its input? Write z¹, a¹, z² and a² with their shapes, for x of "
+                    + "inputs×batch.",
+                "Each layer is z = W·input + b, then a = σ(z), entry by entry; the input of layer 2 is a¹, and b "
+                    + "is added to every column (every example).",
+                "`network.W1 * x`, `.addingToEachColumn(network.b1)` and `sigmoid(_:)` (chapters/toolbox.md); the "
+                    + "same for layer 2 from a¹.",
             ],
             check: { generator in checkForward(forward, using: &generator) }),
         Exercise(
             id: "2.2", title: "The quadratic loss", points: 1,
             file: "Exercises/Chapter2/Loss.swift", symbol: "`quadraticLoss(_:_:)`",
             hints: [
-                "Square every entry of ŷ − t, add them all up, halve, and divide by the number of examples.",
-                "The number of examples is the number of columns: `yHat.columns`.",
+                "What is the loss of one example, and how do the examples' losses make L?",
+                "One example's loss is half the squared length of its error, the column ŷⱼ − tⱼ; L is their mean "
+                    + "over the m examples — m is the number of columns, not of entries.",
+                "L = (1/m) Σⱼ ½‖ŷⱼ − tⱼ‖²: square every entry of ŷ − t, add them all, halve, and divide by m = "
+                    + "yHat.columns.",
             ],
             check: { generator in checkLoss(quadraticLoss, using: &generator) }),
         Exercise(
             id: "2.3", title: "The output delta δ²", points: 2,
             file: "Exercises/Chapter2/Deltas.swift", symbol: "`outputDelta(_:_:)`",
             hints: [
-                "∂(½‖ŷ − t‖²)/∂ŷ = ŷ − t, and ŷ = σ(z²), so multiply entry by entry by σ′(z²).",
-                "`(pass.a2 - t).hadamard(sigmoidPrime(pass.z2))` — and sigmoidPrime takes z, not σ(z).",
+                "The loss depends on z² only through ŷ = σ(z²). Which two derivatives does the chain rule "
+                    + "multiply?",
+                "∂(½‖ŷ − t‖²)/∂ŷ is ŷ − t, and ∂ŷ/∂z² is the sigmoid's derivative at z², entry by entry (§2.2).",
+                "δ² = (ŷ − t) ⊙ σ′(z²), a product entry by entry (`hadamard`); `sigmoidPrime` takes z, not σ(z).",
             ],
             check: { generator in checkOutputDelta(outputDelta, using: &generator) }),
         Exercise(
             id: "2.4", title: "The hidden delta δ¹", points: 2,
             file: "Exercises/Chapter2/Deltas.swift", symbol: "`hiddenDelta(_:_:_:)`",
             hints: [
-                "Each hidden unit feeds every output through a column of W²: the gradient flows back through (W²)ᵀ.",
-                "`(network.W2.transposed * delta2).hadamard(sigmoidPrime(pass.z1))`.",
+                "Hidden unit i feeds every output k, through the weight W²ₖᵢ. How does a change in a¹ᵢ reach the "
+                    + "loss?",
+                "Through every output: Σₖ W²ₖᵢ δ²ₖ, which is a product with W² transposed. Then a¹ depends on z¹ "
+                    + "through σ, as ŷ did on z².",
+                "δ¹ = ((W²)ᵀ δ²) ⊙ σ′(z¹).",
             ],
             check: { generator in checkHiddenDelta(hiddenDelta, using: &generator) }),
         Exercise(
             id: "2.5", title: "The parameter gradients", points: 3,
             file: "Exercises/Chapter2/ParameterGradients.swift", symbol: "`parameterGradients(delta1:delta2:x:pass:)`",
             hints: [
-                "Each weight gradient is δ times the layer's input, transposed; each bias gradient is δ summed over the "
-                    + "batch. Everything is divided by m, because L is a mean.",
-                "dW2 = (1/m) δ²(a¹)ᵀ has W²'s shape outputs×hidden; dB2 = (1/m) δ².rowSums() is outputs×1.",
+                "What shape must each gradient have? dW2 has W²'s shape, outputs×hidden: which product of δ² "
+                    + "(outputs×batch) and a¹ (hidden×batch) has that shape?",
+                "For one example, ∂loss/∂W² is δ² times that layer's input transposed, and ∂loss/∂b² is δ² "
+                    + "itself; L is the mean over the batch, so sum over the examples and divide by m.",
+                "dW2 = (1/m) δ²(a¹)ᵀ, dB2 = (1/m) Σⱼ δ²ⱼ (`rowSums()`), dW1 = (1/m) δ¹xᵀ, dB1 = (1/m) Σⱼ δ¹ⱼ.",
             ],
             check: { generator in
                 checkParameterGradients({ parameterGradients(delta1: $0, delta2: $1, x: $2, pass: $3) },
@@ -54,7 +68,8 @@ public let chapter2 = Chapter(
             id: "2.6", title: "One step of gradient descent", points: 1,
             file: "Exercises/Chapter2/GradientDescent.swift", symbol: "`gradientDescentStep(_:_:learningRate:)`",
             hints: [
-                "Every parameter moves a little against its gradient.",
+                "To lower the loss, which way does each parameter move, and how far?",
+                "Against its gradient, by η times it: W ← W − η ∂L/∂W, for every one of the four parameters.",
                 "`network.W1 = network.W1 - eta * gradients.dW1`, and the same for b1, W2 and b2.",
             ],
             check: { generator in
