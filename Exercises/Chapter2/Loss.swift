@@ -3,7 +3,7 @@
 import WorkbookCore
 
 // listing: loss-stub
-/// The quadratic loss L of the batch as §2.1 defines it: one number for the m
+/// The quadratic loss L of the batch as Chapter 2 defines it: one number for the m
 /// examples, which are the columns of ŷ and t (outputs×m).
 public func quadraticLoss(_ yHat: Matrix, _ t: Matrix) -> Double {
     precondition(yHat.shape == t.shape, "ŷ (\(yHat.shape)) and t (\(t.shape)) must have the same shape")

@@ -76,5 +76,17 @@ public let chapter1 = Chapter(
                 checkBackward(topologicalOrder: { topologicalOrder(from: $0) }, backward: { $0.backward() },
                               using: &generator)
             }),
+        Exercise(
+            id: "1.6", title: "Operations of your own: log and relu", points: 3,
+            file: "Exercises/Chapter1/Value+NewOperations.swift", symbol: "`log()` and `relu()`",
+            hints: [
+                "Each rule adds (local derivative) · out.grad to self.grad, as in 1.4. What is the slope of log at x? "
+                    + "Of relu, left of 0 and right of it?",
+                "log's slope at x depends on x, the input (self.data), not on log x. relu is a straight line on each side "
+                    + "of 0; at 0 it has a kink and no slope, so the rule must choose one.",
+                "d(log x)/dx = 1/x; relu′(x) = 1 for x > 0 and 0 for x < 0, and at x = 0 any value from 0 to 1 will do "
+                    + "(0 is usual).",
+            ],
+            check: { generator in checkNewOperations(log: { $0.log() }, relu: { $0.relu() }, using: &generator) }),
     ]
 )

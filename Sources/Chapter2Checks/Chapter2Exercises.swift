@@ -35,7 +35,7 @@ public let chapter2 = Chapter(
             hints: [
                 "The loss depends on z² only through ŷ = σ(z²). Which two derivatives does the chain rule "
                     + "multiply?",
-                "∂(½‖ŷ − t‖²)/∂ŷ is ŷ − t, and ∂ŷ/∂z² is the sigmoid's derivative at z², entry by entry (§2.2).",
+                "∂(½‖ŷ − t‖²)/∂ŷ is ŷ − t, and ∂ŷ/∂z² is the sigmoid's derivative at z², entry by entry (Chapter 2, “The backward pass, for one example”).",
                 "δ² = (ŷ − t) ⊙ σ′(z²), a product entry by entry (`hadamard`); `sigmoidPrime` takes z, not σ(z).",
             ],
             check: { generator in checkOutputDelta(outputDelta, using: &generator) }),

@@ -19,3 +19,6 @@ func functions() async throws { try await checkExercise("1.4") }
 
 @Test("1.5 backward() runs every rule once, parents before children", .exercise("1.5"))
 func backward() async throws { try await checkExercise("1.5") }
+
+@Test("1.6 log and relu pass gradients back, relu with a valid slope at its kink", .exercise("1.6"))
+func newOperations() async throws { try await checkExercise("1.6") }

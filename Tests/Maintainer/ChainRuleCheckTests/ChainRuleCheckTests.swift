@@ -99,4 +99,27 @@ struct ChainRuleCheckTests {
     func kahn() {
         expectAccepted { generator in checkBackward(topologicalOrder: Kept.topologicalOrderKahn, backward: Kept.backwardKahn, using: &generator) }
     }
+
+    @Test("1.6 check catches log's slope at its output, and relu slopes of 1, of relu(x) and of |x|")
+    func newOperationsWrong() {
+        expectCaught(saying: "the input, self.data") { generator in
+            checkNewOperations(log: Kept.logOfOutput, relu: Kept.relu, using: &generator)
+        }
+        expectCaught(saying: "passes no gradient where x < 0") { generator in
+            checkNewOperations(log: Kept.log, relu: Kept.reluSlopeOne, using: &generator)
+        }
+        expectCaught(saying: "relu(x) itself") { generator in
+            checkNewOperations(log: Kept.log, relu: Kept.reluSlopeIsOutput, using: &generator)
+        }
+        expectCaught(saying: "d/dx relu(x) at x = -") { generator in
+            checkNewOperations(log: Kept.log, relu: Kept.reluSlopeOfAbs, using: &generator)
+        }
+    }
+
+    @Test("1.6 check accepts 1/x as e^(−log x), and relu with a slope of 1 at its kink")
+    func newOperationsRight() {
+        expectAccepted { generator in
+            checkNewOperations(log: Kept.logFromOutput, relu: Kept.reluFromOutput, using: &generator)
+        }
+    }
 }

@@ -130,6 +130,31 @@ enum Kept {
         return unary(value, stable) { x, _ in stable(x) * (1 - stable(x)) }
     }
 
+    // MARK: 1.6
+
+    /// Wrong: log's slope taken at its output, 1 / log x.
+    static func logOfOutput(_ value: Value) -> Value { unary(value, Foundation.log) { _, y in 1 / y } }
+
+    /// Wrong: relu passes the gradient through on both sides of 0.
+    static func reluSlopeOne(_ value: Value) -> Value { unary(value, { max($0, 0) }) { _, _ in 1 } }
+
+    /// Wrong: relu's output used as its slope.
+    static func reluSlopeIsOutput(_ value: Value) -> Value { unary(value, { max($0, 0) }) { _, y in y } }
+
+    /// Wrong: a slope of ½ at the kink is fine, but this one gives −1 below 0 (the slope of |x|).
+    static func reluSlopeOfAbs(_ value: Value) -> Value { unary(value, { max($0, 0) }) { x, _ in x >= 0 ? 1 : -1 } }
+
+    /// Right, written differently: 1/x as e^(−log x), from the output.
+    static func logFromOutput(_ value: Value) -> Value { unary(value, Foundation.log) { _, y in Foundation.exp(-y) } }
+
+    /// Right, written differently: the slope read off the output, with 1 (not 0) at the kink.
+    static func reluFromOutput(_ value: Value) -> Value {
+        unary(value, { max($0, 0) }) { x, y in y > 0 || x == 0 ? 1 : 0 }
+    }
+
+    static func log(_ value: Value) -> Value { unary(value, Foundation.log) { x, _ in 1 / x } }
+    static func relu(_ value: Value) -> Value { unary(value, { max($0, 0) }) { x, _ in x > 0 ? 1 : 0 } }
+
     // MARK: 1.5
 
     /// Right, written differently: Kahn's algorithm, counting each node's parents.
