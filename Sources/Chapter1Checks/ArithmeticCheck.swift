@@ -14,9 +14,8 @@ public func checkArithmetic(add: @escaping BinaryOperation, multiply: @escaping 
     let point = "x = \(formatNumber(x)), y = \(formatNumber(y)), z = \(formatNumber(z))"
     var parts = [Verdict]()
 
-    let product = Value(x), other = Value(y)
-    ValueGraphCheck.referenceBackward(multiply(product, other))
-    if product.grad == x && other.grad == y && x != y {
+    let productGradients = ValueGraphCheck.leafGradients(of: { multiply($0[0], $0[1]) }, at: [x, y])
+    if productGradients == [x, y] && x != y {
         return .failed("x · y at \(point): x.grad = \(formatNumber(x)) and y.grad = \(formatNumber(y))\n"
             + "  likely cause: each operand received its own value; ∂(x·y)/∂x is y, the other operand")
     }
@@ -26,28 +25,32 @@ public func checkArithmetic(add: @escaping BinaryOperation, multiply: @escaping 
     let ignoresOutGrad = "the rule of %@ ignores out.grad: each operand's grad must grow by its local "
         + "derivative times out.grad (the node's own gradient), which is 1 only at the root"
     func leaves(_ values: Double...) -> Matrix { Matrix(rows: 1, columns: 3, elements: values) }
-    let singleUse: [(String, ValueGraphCheck.Expression, [KnownMistake])] = [
-        ("x + y", { add($0[0], $0[1]) }, []),
-        ("x · y", { multiply($0[0], $0[1]) }, []),
-        ("x · y + z", { add(multiply($0[0], $0[1]), $0[2]) }, []),
-        ("(x + y) · z", { multiply(add($0[0], $0[1]), $0[2]) },
+    // Each expression in learner code, with the checker's own arithmetic for its value.
+    let singleUse: [(String, ValueGraphCheck.Expression, ([Double]) -> Double, [KnownMistake])] = [
+        ("x + y", { add($0[0], $0[1]) }, { $0[0] + $0[1] }, []),
+        ("x · y", { multiply($0[0], $0[1]) }, { $0[0] * $0[1] }, []),
+        ("x · y + z", { add(multiply($0[0], $0[1]), $0[2]) }, { $0[0] * $0[1] + $0[2] }, []),
+        ("(x + y) · z", { multiply(add($0[0], $0[1]), $0[2]) }, { ($0[0] + $0[1]) * $0[2] },
          [.values(leaves(1, 1, x + y), ignoresOutGrad.replacingOccurrences(of: "%@", with: "+"))]),
-        ("(x · y) · z", { multiply(multiply($0[0], $0[1]), $0[2]) },
+        ("(x · y) · z", { multiply(multiply($0[0], $0[1]), $0[2]) }, { $0[0] * $0[1] * $0[2] },
          [.values(leaves(y, x, x * y), ignoresOutGrad.replacingOccurrences(of: "%@", with: "*"))]),
     ]
-    for (name, expression, mistakes) in singleUse {
-        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, at: [x, y, z], mistakes: mistakes)
+    for (name, expression, reference, mistakes) in singleUse {
+        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, reference: reference, at: [x, y, z],
+                                           mistakes: mistakes)
         parts.append(Verdict.from(report, context: "\(name) at \(point)"))
         if case .failed = parts.last! { return parts.last! }
     }
 
     // Leaves used more than once: each use must add its share to the leaf's grad.
-    let reused: [(String, ValueGraphCheck.Expression)] = [
-        ("(x + y) · (y · z), with y used twice", { multiply(add($0[0], $0[1]), multiply($0[1], $0[2])) }),
-        ("x · x + x · y, with x used three times", { add(multiply($0[0], $0[0]), multiply($0[0], $0[1])) }),
+    let reused: [(String, ValueGraphCheck.Expression, ([Double]) -> Double)] = [
+        ("(x + y) · (y · z), with y used twice", { multiply(add($0[0], $0[1]), multiply($0[1], $0[2])) },
+         { ($0[0] + $0[1]) * ($0[1] * $0[2]) }),
+        ("x · x + x · y, with x used three times", { add(multiply($0[0], $0[0]), multiply($0[0], $0[1])) },
+         { $0[0] * $0[0] + $0[0] * $0[1] }),
     ]
-    for (name, expression) in reused {
-        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, at: [x, y, z])
+    for (name, expression, reference) in reused {
+        let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, reference: reference, at: [x, y, z])
         guard report.passed else {
             return .failed("\(name), at \(point):\n\(report)\n"
                 + "  likely cause: the gradients are right when each value is used once and wrong when one is used "

@@ -92,9 +92,12 @@ final class CallLog {
 
 private func checkOrder(of graph: GraphShape, local: [[Double]],
                         topologicalOrder: (Value) -> [Value]) -> Verdict {
-    let nodes = graph.build(local: local, log: CallLog())
-    let order = topologicalOrder(nodes.last!)
-    let indices = order.compactMap { node in nodes.firstIndex { $0 === node } }
+    // Learner code: the order it returns, as indices into the graph (−1 for a node not in it).
+    let order = learnerCode { () -> [Int] in
+        let nodes = graph.build(local: local, log: CallLog())
+        return topologicalOrder(nodes.last!).map { node in nodes.firstIndex { $0 === node } ?? -1 }
+    }
+    let indices = order.filter { $0 >= 0 }
     let context = "topologicalOrder(from: L) on \(graph.name)"
     let seen = indices.map(graph.label).joined(separator: ", ")
     if indices.count != Set(indices).count {
@@ -117,35 +120,43 @@ private func checkOrder(of graph: GraphShape, local: [[Double]],
 private func checkGradients(of graph: GraphShape, local: [[Double]], backward: (Value) -> Void) -> Verdict {
     let expected = graph.build(local: local, log: CallLog())
     ValueGraphCheck.referenceBackward(expected.last!)
-    let log = CallLog()
-    let nodes = graph.build(local: local, log: log)
-    backward(nodes.last!)
+    // Learner code: the order the rules ran in, and every node's gradient after.
+    let run = learnerCode { () -> Pair<[Int], [Double]> in
+        let log = CallLog()
+        let nodes = graph.build(local: local, log: log)
+        backward(nodes.last!)
+        return Pair(log.calls, nodes.map(\.grad))
+    }
+    let calls = run.first, grads = run.second
     let context = "backward() on \(graph.name)"
-    if log.calls.isEmpty {
+    guard grads.count == expected.count else {
+        return .failed("\(context): the graph has \(expected.count) nodes, and \(grads.count) gradients came back")
+    }
+    if calls.isEmpty {
         return .failed("\(context) ran no backward rule\n  likely cause: call node.backwardRule(node) for every node")
     }
-    if let repeated = log.calls.first(where: { index in log.calls.filter { $0 == index }.count > 1 }) {
+    if let repeated = calls.first(where: { index in calls.filter { $0 == index }.count > 1 }) {
         return .failed("\(context) ran the rule of \(graph.label(repeated)) more than once, so its children "
             + "received its gradient twice\n  likely cause: walk a topological order that holds each node once")
     }
-    if nodes.last!.grad != 1 {
-        return .failed("\(context) left L.grad = \(formatNumber(nodes.last!.grad))\n"
+    if grads.last! != 1 {
+        return .failed("\(context) left L.grad = \(formatNumber(grads.last!))\n"
             + "  likely cause: ∂L/∂L = 1 must be set before any rule runs; every other gradient grows from it")
     }
-    for (position, index) in log.calls.enumerated() {
-        for parent in graph.parents(of: index) where !log.calls[..<position].contains(parent) {
+    for (position, index) in calls.enumerated() {
+        for parent in graph.parents(of: index) where !calls[..<position].contains(parent) {
             return .failed("\(context): the rule of \(graph.label(index)) ran before that of its parent "
                 + "\(graph.label(parent)), so \(graph.label(index)).grad was passed on before it was complete\n"
                 + "  likely cause: run the rules in reverse topological order — every parent before its children")
         }
     }
     // Two valid orders may add the same terms in a different order, so compare with a tolerance.
-    let wrong = zip(nodes, expected).enumerated().first {
-        GradientCheck.relativeError($0.element.0.grad, $0.element.1.grad) > GradientCheck.tolerance
+    let wrong = zip(grads, expected).enumerated().first {
+        GradientCheck.relativeError($0.element.0, $0.element.1.grad) > GradientCheck.tolerance
     }
     if let (index, pair) = wrong {
-        return .failed("\(context): \(graph.label(index)).grad = \(formatNumber(pair.0.grad)), expected "
+        return .failed("\(context): \(graph.label(index)).grad = \(formatNumber(pair.0)), expected "
             + "\(formatNumber(pair.1.grad))")
     }
-    return .passed("\(context): rules ran in the order [\(log.calls.map(graph.label).joined(separator: ", "))]")
+    return .passed("\(context): rules ran in the order [\(calls.map(graph.label).joined(separator: ", "))]")
 }

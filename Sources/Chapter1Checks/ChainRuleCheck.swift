@@ -24,7 +24,7 @@ public func checkChainDerivative(_ chainDerivative: ([ScalarFunction], Double) -
         let names = functions.map(\.name).joined(separator: ", ")
         parts.append(ScalarComparison(
             subject: "chainDerivative(of: [\(names)], at: \(formatNumber(x)))",
-            got: chainDerivative(functions, x), expected: numeric,
+            got: learnerCode { chainDerivative(functions, x) }, expected: numeric,
             mistakes: [
                 .init(functions.reduce(1) { $0 * $1.derivative(x) },
                       "every derivative was evaluated at x; each must be evaluated at its own input"),

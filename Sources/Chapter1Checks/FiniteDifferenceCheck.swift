@@ -27,7 +27,7 @@ public func checkFiniteDifferences(forward: DifferenceFormula, central: Differen
         let name = "p(x) = \(formatNumber(c[0])) + \(formatNumber(c[1]))x + \(formatNumber(c[2]))x² + \(formatNumber(c[3]))x³"
         parts.append(ScalarComparison(
             subject: "forwardDifference(\(name), at: \(formatNumber(x)), step: \(h))",
-            got: forward(cubic, x, h), expected: exactForward,
+            got: learnerCode { forward(cubic, x, h) }, expected: exactForward,
             mistakes: [
                 .init(exactCentral, "this is the central difference; the forward one uses f(x + h) and f(x)"),
                 .init(exactBackward, "this is the backward difference (f(x) − f(x − h)) / h"),
@@ -36,7 +36,7 @@ public func checkFiniteDifferences(forward: DifferenceFormula, central: Differen
             ]).verdict)
         parts.append(ScalarComparison(
             subject: "centralDifference(\(name), at: \(formatNumber(x)), step: \(h))",
-            got: central(cubic, x, h), expected: exactCentral,
+            got: learnerCode { central(cubic, x, h) }, expected: exactCentral,
             mistakes: [
                 .init(exactForward, "this is the forward difference; the central one uses f(x + h) and f(x − h)"),
                 .init(2 * exactCentral, "divided by h instead of 2h: the two points are 2h apart"),
@@ -53,8 +53,8 @@ public func checkFiniteDifferences(forward: DifferenceFormula, central: Differen
 private func errorOrders(forward: DifferenceFormula, central: DifferenceFormula) -> String {
     let x = 0.7
     func ratio(_ formula: DifferenceFormula) -> Double {
-        let coarse = abs(formula(sin, x, 0.02) - cos(x))
-        let fine = abs(formula(sin, x, 0.01) - cos(x))
+        let coarse = abs(learnerCode { formula(sin, x, 0.02) } - cos(x))
+        let fine = abs(learnerCode { formula(sin, x, 0.01) } - cos(x))
         return coarse / fine
     }
     return "halving h divides the forward error by \(formatNumber(ratio(forward))) (error ∝ h) "

@@ -53,18 +53,27 @@ public enum ValueGraphCheck {
         }
     }
 
-    /// Builds `expression` on fresh leaves holding `inputs`, propagates from its
-    /// root with `propagate`, and compares each leaf's gradient with a central
-    /// difference of the expression's value; `mistakes` are the leaves' gradients
-    /// that known wrong rules would give.
-    public static func check(_ name: String, _ expression: Expression, at inputs: [Double],
-                             mistakes: [KnownMistake] = [],
+    /// Builds `expression` (learner code) on fresh leaves holding `inputs`,
+    /// propagates from its root with `propagate`, and compares each leaf's gradient
+    /// with a central difference of `reference`, the checker's own arithmetic for the
+    /// same expression; `mistakes` are the leaves' gradients that known wrong rules
+    /// would give.
+    public static func check(_ name: String, _ expression: Expression, reference: @escaping ([Double]) -> Double,
+                             at inputs: [Double], mistakes: [KnownMistake] = [],
                              propagate: (Value) -> Void = referenceBackward) -> GradientReport {
-        let leaves = inputs.map { Value($0) }
-        propagate(expression(leaves))
+        let analytic = leafGradients(of: expression, at: inputs, propagate: propagate)
         return GradientCheck.compare(name: name, shape: Shape(rows: 1, columns: inputs.count),
-                                     analytic: leaves.map(\.grad), at: inputs, mistakes: mistakes) { point in
-            expression(point.map { Value($0) }).data
+                                     analytic: analytic, at: inputs, mistakes: mistakes, of: reference)
+    }
+
+    /// The gradient each leaf of `expression`, built on `inputs`, receives when
+    /// `propagate` runs from its root: learner code, recorded.
+    public static func leafGradients(of expression: Expression, at inputs: [Double],
+                                     propagate: (Value) -> Void = referenceBackward) -> [Double] {
+        learnerCode {
+            let leaves = inputs.map { Value($0) }
+            propagate(expression(leaves))
+            return leaves.map(\.grad)
         }
     }
 }

@@ -9,7 +9,7 @@ public func checkOutputDelta(_ outputDelta: (ForwardPass, Matrix) -> Matrix,
         let pass = ForwardPass(z1: reference.z1, a1: reference.a1, z2: reference.z2, a2: reference.a2)
         let error = reference.a2 - problem.t
         let m = Double(problem.x.columns)
-        let delta2 = outputDelta(pass, problem.t)
+        let delta2 = learnerCode { outputDelta(pass, problem.t) }
         let correct = error.hadamard(sigmoidPrime(reference.z2))
         return [.from(GradientCheck.compare(name: "δ²", analytic: delta2, parameter: reference.z2, mistakes: [
             .values(error.hadamard(sigmoidPrime(reference.a2)),
@@ -34,7 +34,7 @@ public func checkHiddenDelta(_ hiddenDelta: (Matrix, Network, ForwardPass) -> Ma
         let reference = ReferenceNetwork.forward(network, problem.x)
         let pass = ForwardPass(z1: reference.z1, a1: reference.a1, z2: reference.z2, a2: reference.a2)
         let delta2 = ReferenceNetwork.deltas(network, reference, problem.t).delta2
-        let delta1 = hiddenDelta(delta2, network, pass)
+        let delta1 = learnerCode { hiddenDelta(delta2, network, pass) }
         var mistakes: [KnownMistake] = [
             .values((network.W2.transposed * delta2).hadamard(sigmoidPrime(reference.a1)),
                     "σ′ was applied to a¹ = σ(z¹) instead of z¹: sigmoidPrime takes z"),

@@ -9,8 +9,11 @@ public func checkGradientDescent(_ step: (inout Network, Gradients, Double) -> V
         let before = problem.network
         let gradients = ReferenceNetwork.backprop(before, problem.x, problem.t)
         let eta = generator.uniform(0.05, 0.5)
-        var after = before
-        step(&after, gradients, eta)
+        let after = learnerCode { () -> Network in
+            var network = before
+            step(&network, gradients, eta)
+            return network
+        }
         let steps: [(String, KeyPath<Network, Matrix>, KeyPath<Gradients, Matrix>)] = [
             ("W1", \.W1, \.dW1), ("b1", \.b1, \.dB1), ("W2", \.W2, \.dW2), ("b2", \.b2, \.dB2),
         ]
@@ -34,8 +37,11 @@ public func checkGradientDescent(_ step: (inout Network, Gradients, Double) -> V
                 name: "\(name) after a step with η = \(formatNumber(eta))", got: got, expected: old - eta * slope,
                 mistakes: mistakes))
         }
-        var small = before
-        step(&small, gradients, 1e-3)
+        let small = learnerCode { () -> Network in
+            var network = before
+            step(&network, gradients, 1e-3)
+            return network
+        }
         let lossBefore = ReferenceNetwork.loss(before, problem.x, problem.t)
         let lossAfter = ReferenceNetwork.loss(small, problem.x, problem.t)
         verdicts.append(lossAfter < lossBefore

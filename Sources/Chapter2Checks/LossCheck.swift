@@ -9,7 +9,7 @@ public func checkLoss(_ loss: (Matrix, Matrix) -> Double, using generator: inout
         let m = Double(problem.x.columns)
         let outputs = Double(problem.t.rows)
         return [ScalarComparison(
-            subject: "quadraticLoss(ŷ, t) with ŷ and t \(yHat.shape)", got: loss(yHat, problem.t), expected: summed / m,
+            subject: "quadraticLoss(ŷ, t) with ŷ and t \(yHat.shape)", got: learnerCode { loss(yHat, problem.t) }, expected: summed / m,
             mistakes: [
                 .init(summed, "this is the sum over the batch; L is the mean: divide by the number of examples m = \(problem.x.columns)"),
                 .init(2 * summed / m, "the ½ is missing: L = (1/m) Σ ½‖ŷ − t‖²"),

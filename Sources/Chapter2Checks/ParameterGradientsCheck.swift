@@ -10,7 +10,7 @@ public func checkParameterGradients(_ parameterGradients: (Matrix, Matrix, Matri
         let reference = ReferenceNetwork.forward(network, x)
         let pass = ForwardPass(z1: reference.z1, a1: reference.a1, z2: reference.z2, a2: reference.a2)
         let (delta2, delta1) = ReferenceNetwork.deltas(network, reference, t)
-        let gradients = parameterGradients(delta1, delta2, x, pass)
+        let gradients = learnerCode { parameterGradients(delta1, delta2, x, pass) }
         let m = Double(x.columns)
         let batch = x.columns
         func mistakes(_ name: String, sum: Matrix, bias: Bool) -> [KnownMistake] {

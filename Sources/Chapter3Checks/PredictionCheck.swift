@@ -8,7 +8,7 @@ public func checkPrediction(classify: (Matrix) -> [Int], accuracy: ([Int], Matri
     var values = (0 ..< count).map { _ in generator.uniform(0, 1) }
     values[generator.integer(in: 0 ... count - 1)] = 0.5
     let outputs = Matrix(rows: 1, columns: count, elements: values)
-    let classes = classify(outputs)
+    let classes = learnerCode { classify(outputs) }
     let expected = values.map { $0 >= 0.5 ? 1 : 0 }
     guard classes == expected else {
         let differences = zip(values, zip(classes, expected)).filter { $0.1.0 != $0.1.1 }
@@ -28,7 +28,7 @@ public func checkPrediction(classify: (Matrix) -> [Int], accuracy: ([Int], Matri
     return Verdict.all([
         .passed("classify thresholds \(count) outputs at 0.5"),
         ScalarComparison(subject: "accuracy of \(count) predictions with \(correct) correct",
-                         got: accuracy(expected, targets), expected: Double(correct) / Double(count),
+                         got: learnerCode { accuracy(expected, targets) }, expected: Double(correct) / Double(count),
                          mistakes: [
                              .init(Double(correct), "this is the number correct; accuracy is the fraction"),
                              .init(Double(correct / count), "0 is what \(correct) / \(count) gives in Int, which "

@@ -17,12 +17,17 @@ public func checkTrainingStep(_ trainingStep: TrainingStep, using generator: ino
         let reference = ReferenceNetwork.functions
         var expected = problem.network
         reference.step(&expected, reference.backprop(expected, problem.x, problem.t), eta)
-        let counter = CallCounter()
-        var network = problem.network
-        let returned = trainingStep(&network, problem.x, problem.t, eta, counter.wrapping(reference))
+        // Learner code: the loss it returned, the network after, and how often it called backprop and step.
+        let step = learnerCode { () -> Pair<Pair<Double, Network>, [Int]> in
+            let counter = CallCounter()
+            var network = problem.network
+            let returned = trainingStep(&network, problem.x, problem.t, eta, counter.wrapping(reference))
+            return Pair(Pair(returned, network), [counter["backprop"], counter["step"]])
+        }
+        let (returned, network) = (step.first.first, step.first.second)
         let context = "trainingStep on \(problem.description), η = \(formatNumber(eta))"
-        for name in ["backprop", "step"] where counter[name] != 1 {
-            return .failed("\(context) called \(name) \(counter[name]) times; one step calls it once")
+        for (name, calls) in zip(["backprop", "step"], step.second + [0, 0]) where calls != 1 {
+            return .failed("\(context) called \(name) \(calls) times; one step calls it once")
         }
         let before = reference.loss(problem.network, problem.x, problem.t)
         let after = reference.loss(expected, problem.x, problem.t)
@@ -44,8 +49,10 @@ public func checkTrainingLoop(_ train: TrainingLoop, using generator: inout Spli
     let reference = ReferenceNetwork.functions
     let problem = Problem(inputs: 2, hidden: 3, outputs: 1, batch: 4, using: &generator)
     let epochs = generator.integer(in: 3 ... 7)
-    var network = problem.network
-    let history = train(&network, problem.x, problem.t, epochs, 1.5, reference)
+    let history = learnerCode { () -> [Double] in
+        var network = problem.network
+        return train(&network, problem.x, problem.t, epochs, 1.5, reference)
+    }
     guard history.count == epochs else {
         return .failed("train(epochs: \(epochs)) returned \(history.count) losses; it must return one per epoch")
     }
@@ -70,9 +77,14 @@ public func checkTrainingLoop(_ train: TrainingLoop, using generator: inout Spli
     var configuration = XorConfiguration()
     for seed: UInt64 in [1, 2, 3] {
         configuration.seed = seed
-        var xor = configuration.initialNetwork()
-        let losses = train(&xor, XorPoints.inputs, XorPoints.targets, configuration.epochs,
-                           configuration.learningRate, reference)
+        let initial = configuration.initialNetwork()
+        let trained = learnerCode { () -> Pair<[Double], Network> in
+            var xor = initial
+            let losses = train(&xor, XorPoints.inputs, XorPoints.targets, configuration.epochs,
+                               configuration.learningRate, reference)
+            return Pair(losses, xor)
+        }
+        let (losses, xor) = (trained.first, trained.second)
         let outputs = reference.predict(xor, XorPoints.inputs)
         let correct = zip(outputs.elements, XorPoints.targets.elements).filter { ($0 >= 0.5) == ($1 == 1) }.count
         let context = "training the documented 2-4-1 network on XOR (seed \(configuration.seed), "

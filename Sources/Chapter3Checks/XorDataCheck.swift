@@ -2,7 +2,11 @@ import WorkbookCore
 
 /// Exercise 3.1: the four XOR points, one per column, in any order.
 public func checkXorData(_ dataset: () -> (inputs: Matrix, targets: Matrix)) -> Verdict {
-    let (inputs, targets) = dataset()
+    let data = learnerCode { () -> Pair<Matrix, Matrix> in
+        let (inputs, targets) = dataset()
+        return Pair(inputs, targets)
+    }
+    let (inputs, targets) = (data.first, data.second)
     if inputs.shape == Shape(rows: 4, columns: 2) {
         return .failed("inputs is 4×2: the workbook puts one example per column, so inputs must be 2×4")
     }

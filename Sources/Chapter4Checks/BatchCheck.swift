@@ -12,7 +12,15 @@ public func checkFillBatch(_ fill: (inout Matrix, inout Matrix, MNIST.Split, Arr
     for round in 0 ..< 2 {
         let examples = Array((0 ..< split.count).shuffled(using: &generator).prefix(5))[...]
         let before = x
-        fill(&x, &t, split, examples)
+        let filled = learnerCode { () -> Pair<Matrix, Matrix> in
+            var (x, t) = (x, t)
+            fill(&x, &t, split, examples)
+            return Pair(x, t)
+        }
+        guard filled.first.shape == x.shape, filled.second.shape == t.shape else {
+            return .failed("fillBatch changed the shape of x or t: they are m×784 and m×10 buffers to fill")
+        }
+        (x, t) = (filled.first, filled.second)
         var expectedX = x, expectedT = Matrix(rows: 5, columns: 10)
         var raw = x  // The pixels as stored, 0–255.
         for (row, example) in examples.enumerated() {

@@ -13,7 +13,11 @@ public func checkBatchedForward(_ forward: (Network, Matrix, inout Workspace) ->
             workspace[keyPath: path] = Matrix(rows: shape.rows, columns: shape.columns, uniformIn: -1, 1, using: &generator)
         }
         let stale = workspace
-        forward(problem.network, problem.x, &workspace)
+        workspace = learnerCode { () -> Workspace in
+            var workspace = stale
+            forward(problem.network, problem.x, &workspace)
+            return workspace
+        }
         let expected = problem.reference
         let withoutBias = problem.x * problem.network.W1.transposed
         let accumulated = "the result was added to what the workspace held (the last batch's values): overwrite it, "
@@ -46,10 +50,15 @@ public func checkBatchedBackward(_ backward: (Network, Matrix, inout Workspace) 
                                  using generator: inout SplitMix64) -> Verdict {
     checkEveryRowProblem(using: &generator) { problem, generator in
         let network = problem.network, x = problem.x, t = problem.t
-        var workspace = problem.referenceWorkspace
-        backward(network, x, &workspace)
-        let once = workspace.gradients
-        backward(network, x, &workspace)
+        // Learner code: the gradients after one call, and the workspace after a second.
+        let calls = learnerCode { () -> Pair<Gradients, Workspace> in
+            var workspace = problem.referenceWorkspace
+            backward(network, x, &workspace)
+            let once = workspace.gradients
+            backward(network, x, &workspace)
+            return Pair(once, workspace)
+        }
+        let (once, workspace) = (calls.first, calls.second)
         if workspace.gradients != once {
             return [.failed("calling backward twice changed the gradients (dW1 went from \(formatNumber(once.dW1[0, 0])) "
                 + "to \(formatNumber(workspace.gradients.dW1[0, 0])) in its first entry)\n"

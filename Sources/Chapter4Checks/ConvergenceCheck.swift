@@ -9,15 +9,24 @@ import WorkbookCore
 /// least 50% on held-out images, where guessing gets 10%. Runs in seconds in a debug build.
 func checkConvergence(_ trainEpoch: EpochTrainer, using generator: inout SplitMix64) -> Verdict {
     let (training, test, source) = convergenceData(using: &generator)
-    var network = Network(inputs: training.imageSize, hidden: 16, outputs: 10, scale: 0.5, using: &generator)
-    var x = Matrix(rows: 10, columns: training.imageSize), t = Matrix(rows: 10, columns: 10)
-    var seeded = SplitMix64(seed: generator.next())
-    for _ in 0 ..< 3 {
-        _ = trainEpoch(&network, Array(0 ..< training.count), training, &x, &t, &seeded) { network, x, t in
-            let gradients = ReferenceNetwork.backprop(network, x.transposed, t.transposed)
-            ReferenceNetwork.functions.step(&network, gradients, 3.0)
-            return ReferenceNetwork.loss(network, x.transposed, t.transposed)
+    let initial = Network(inputs: training.imageSize, hidden: 16, outputs: 10, scale: 0.5, using: &generator)
+    let seed = generator.next()
+    // Learner code: the network after three epochs of the learner's trainEpoch with the reference step.
+    let network = learnerCode { () -> Network in
+        var network = initial
+        var x = Matrix(rows: 10, columns: training.imageSize), t = Matrix(rows: 10, columns: 10)
+        var seeded = SplitMix64(seed: seed)
+        for _ in 0 ..< 3 {
+            _ = trainEpoch(&network, Array(0 ..< training.count), training, &x, &t, &seeded) { network, x, t in
+                let gradients = ReferenceNetwork.backprop(network, x.transposed, t.transposed)
+                ReferenceNetwork.functions.step(&network, gradients, 3.0)
+                return ReferenceNetwork.loss(network, x.transposed, t.transposed)
+            }
         }
+        return network
+    }
+    guard network.sizes == initial.sizes else {
+        return .failed("three epochs of your trainEpoch changed the network's shape")
     }
     var inputs = Matrix(rows: test.imageSize, columns: test.count)
     for example in 0 ..< test.count {

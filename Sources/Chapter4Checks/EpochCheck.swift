@@ -33,24 +33,29 @@ private func checkEpochStructure(_ trainEpoch: EpochTrainer, count: Int, batchSi
     var pixels = split.pixels
     for example in 0 ..< count { pixels[example * split.imageSize] = UInt8(example) }
     split = MNIST.Split(pixels: pixels, labels: split.labels, rows: split.rows, columns: split.columns)
-    var network = Network(inputs: split.imageSize, hidden: 2, outputs: 10, using: &generator)
+    let initial = Network(inputs: split.imageSize, hidden: 2, outputs: 10, using: &generator)
     let examples = Array(0 ..< count).filter { $0 != 7 }  // An example left out of the epoch must stay out.
-
-    func run(_ seeded: inout SplitMix64) -> (order: [Int], batches: Int, loss: Double) {
-        var x = Matrix(rows: batchSize, columns: split.imageSize), t = Matrix(rows: batchSize, columns: 10)
-        var order = [Int]()
-        var batches = 0
-        let loss = trainEpoch(&network, examples, split, &x, &t, &seeded) { _, x, _ in
-            batches += 1
-            order += (0 ..< x.rows).map { Int((x[$0, 0] * 255).rounded()) }
-            return Double(batches)  // Batch losses 1, 2, 3, …: their mean is known.
-        }
-        return (order, batches, loss)
-    }
     let seed = generator.next()
-    var seeded = SplitMix64(seed: seed), same = SplitMix64(seed: seed), other = SplitMix64(seed: seed &+ 1)
-    let first = run(&seeded), again = run(&same), another = run(&other)
-    let nextEpoch = run(&seeded)  // The same generator, one epoch on: it must have moved.
+    // Learner code: four epochs, each as the batches it stepped and the loss it returned.
+    let runs = learnerCode { () -> [EpochRun] in
+        var network = initial
+        func run(_ seeded: inout SplitMix64) -> EpochRun {
+            var x = Matrix(rows: batchSize, columns: split.imageSize), t = Matrix(rows: batchSize, columns: 10)
+            var order = [Int]()
+            var batches = 0
+            let loss = trainEpoch(&network, examples, split, &x, &t, &seeded) { _, x, _ in
+                batches += 1
+                order += (0 ..< x.rows).map { Int((x[$0, 0] * 255).rounded()) }
+                return Double(batches)  // Batch losses 1, 2, 3, …: their mean is known.
+            }
+            return EpochRun(order: order, batches: batches, loss: loss)
+        }
+        var seeded = SplitMix64(seed: seed), same = SplitMix64(seed: seed), other = SplitMix64(seed: seed &+ 1)
+        // The last: the same generator, one epoch on. It must have moved.
+        return [run(&seeded), run(&same), run(&other), run(&seeded)]
+    }
+    guard runs.count == 4 else { return .failed("the check process sent \(runs.count) epochs; the check ran 4") }
+    let (first, again, another, nextEpoch) = (runs[0], runs[1], runs[2], runs[3])
     let fullBatches = examples.count / batchSize
     let leftOver = examples.count % batchSize
     let context = "trainEpoch on \(examples.count) examples in batches of \(batchSize)"
@@ -93,4 +98,13 @@ private func checkEpochStructure(_ trainEpoch: EpochTrainer, count: Int, batchSi
                                 ])
     guard loss.agrees else { return loss.verdict }
     return Verdict.all([.passed("\(context): \(fullBatches) shuffled batches, each example once"), loss.verdict])
+}
+
+/// One epoch as the check sees it: the examples of each batch stepped, in order, and the loss returned.
+struct EpochRun: Recordable {
+    var order: [Int]
+    var batches: Int
+    var loss: Double
+
+    static var placeholder: EpochRun { EpochRun(order: [], batches: 0, loss: 0) }
 }

@@ -11,7 +11,7 @@ public func checkEvaluation(predict: (Matrix) -> [Int], confusion: ([Int], [Int]
         for column in 0 ..< 10 { outputs[row, column] = -abs(outputs[row, column]) - 0.01 }
     }
     let expected = (0 ..< 30).map { row in (0 ..< 10).max { outputs[row, $0] < outputs[row, $1] }! }
-    let predicted = predict(outputs)
+    let predicted = learnerCode { predict(outputs) }
     guard predicted == expected else {
         let row = predicted.indices.first { $0 >= expected.count || predicted[$0] != expected[$0] } ?? min(predicted.count, expected.count - 1)
         let negative = (0 ..< 10).allSatisfy { outputs[row, $0] < 0 }
@@ -26,7 +26,7 @@ public func checkEvaluation(predict: (Matrix) -> [Int], confusion: ([Int], [Int]
     let actual = (0 ..< 30).map { _ in generator.integer(in: 0 ... 9) }
     var counts = Array(repeating: Array(repeating: 0, count: 10), count: 10)
     for (guess, truth) in zip(expected, actual) { counts[truth][guess] += 1 }
-    let got = confusion(expected, actual)
+    let got = learnerCode { confusion(expected, actual) }
     guard got == counts else {
         let transposed = (0 ..< 10).map { row in (0 ..< 10).map { counts[$0][row] } }
         let hint = got == transposed ? "\n  likely cause: rows are the actual digits and columns the predicted ones" : ""

@@ -24,8 +24,11 @@ public func checkSoftmax(softmax: (Matrix, inout Matrix) -> Void, delta: (Matrix
     for (rows, columns, rowShifts) in [(4, 10, [0.0, 0, 0, 0]), (1, 3, [0.0]), (4, 5, shifts)] {
         var z = Matrix(rows: rows, columns: columns, uniformIn: -3, 3, using: &generator)
         for row in 0 ..< rows { for column in 0 ..< columns { z[row, column] += rowShifts[row] } }
-        var yHat = z
-        softmax(z, &yHat)
+        let yHat = learnerCode { () -> Matrix in
+            var yHat = z
+            softmax(z, &yHat)
+            return yHat
+        }
         let shifted = rowShifts.contains { $0 != 0 }
         let context = "softmaxRows of a \(z.shape) z"
             + (shifted ? " whose rows lie near \(rowShifts.map(formatNumber).joined(separator: ", "))" : "")
@@ -45,8 +48,11 @@ public func checkSoftmax(softmax: (Matrix, inout Matrix) -> Void, delta: (Matrix
     var t = Matrix(rows: 4, columns: 10)
     for row in 0 ..< 4 { t[row, generator.integer(in: 0 ... 9)] = 1 }
     let yHat = referenceSoftmax(z)
-    var got = z
-    delta(yHat, t, &got)
+    let got = learnerCode { () -> Matrix in
+        var delta2 = z
+        delta(yHat, t, &delta2)
+        return delta2
+    }
     let report = GradientCheck.compare(name: "δ²", analytic: got, parameter: z, mistakes: [
         .values(t - yHat, "the sign is flipped: δ² = ŷ − t"),
     ]) { z in

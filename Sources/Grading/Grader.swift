@@ -108,7 +108,8 @@ public struct Grader: Sendable {
         child.standardInput = Data((frame + "\n").utf8)
         guard let result = try? child.run() else { return Outcome(.crashed, "the check could not be started") }
         return IsolatedCheck.outcome(of: result.termination, standardOutput: result.standardOutput,
-                                     standardError: result.standardError, frame: frame)
+                                     standardError: result.standardError, exercise: exercise, seed: options.seed,
+                                     frame: frame)
     }
 
     private func timed<T>(_ body: () -> T, adding seconds: inout Double) -> T {

@@ -19,7 +19,8 @@ func runChecks(_ exercises: [Exercise], seed: UInt64, timeLimit: Double) -> [Out
         do {
             let result = try child.run()
             outcome = IsolatedCheck.outcome(of: result.termination, standardOutput: result.standardOutput,
-                                            standardError: result.standardError, frame: frame)
+                                            standardError: result.standardError, exercise: exercise, seed: seed,
+                                            frame: frame)
         } catch {
             outcome = Outcome(.crashed, "could not start the check process: \(error)")
         }

@@ -3,12 +3,16 @@ import Foundation
 /// Runs a check in a child process, so that learner code which traps, recurses
 /// forever, loops forever or calls `exit` costs one exercise and nothing else.
 ///
-/// The child evaluates the exercise, prints the outcome as one framed JSON line
-/// and exits with ``reportedExitCode``. The parent reads that line, or, when the
-/// child died first, turns its exit status and standard error into an outcome.
+/// The child runs the caller's half of the check (``Exercise/call(seed:)``),
+/// prints what learner code returned as one framed JSON line and exits with
+/// ``reportedExitCode``. The parent reads that line and judges it itself
+/// (``Exercise/judge(_:seed:)``), so nothing the child prints can be a verdict;
+/// when the child died first, its exit status and standard error make the outcome.
 public enum IsolatedCheck {
-    /// The exit code of a child that reported an outcome.
+    /// The exit code of a child that reported what learner code returned.
     public static let reportedExitCode: Int32 = 86
+    /// The exit code of a child whose check ran past its time limit.
+    public static let timedOutExitCode: Int32 = 87
     /// Seconds a check may run before it counts as timed out: `WORKBOOK_TIME_LIMIT`
     /// when set to a positive number, 20 otherwise.
     public static var defaultTimeLimit: Double {
@@ -19,31 +23,34 @@ public enum IsolatedCheck {
     /// so that learner code cannot print a forged outcome.
     public static let defaultFrame = "@@workbook-outcome@@"
 
-    /// Evaluates `exercise` in this (child) process, prints the framed outcome and
-    /// exits. A watchdog reports a time-out if the check runs past `timeLimit`.
+    /// Runs the caller's half of `exercise` in this (child) process, prints the
+    /// framed report and exits. A watchdog ends the process with
+    /// ``timedOutExitCode`` if the check runs past `timeLimit`.
     public static func runChild(_ exercise: Exercise, seed: UInt64, timeLimit: Double = defaultTimeLimit,
                                 frame: String = defaultFrame) -> Never {
         suppressCrashReports()
         let reporter = Reporter(frame: frame)
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: timeLimit)
-            reporter.report(Outcome(.timedOut, "Exercise \(exercise.id) did not finish within "
-                + "\(formatNumber(timeLimit)) s: look for a loop that never ends"))
+            reporter.timedOut()
         }
-        reporter.report(exercise.evaluate(seed: seed))
+        reporter.report(exercise.call(seed: seed))
     }
 
-    /// The outcome of a child process that ran ``runChild(_:seed:timeLimit:frame:)``.
+    /// The outcome of a child process that ran ``runChild(_:seed:timeLimit:frame:)``
+    /// for `exercise` with `seed`: its report judged here, or why there is none.
     public static func outcome(of termination: Termination, standardOutput: [UInt8], standardError: [UInt8],
-                               frame: String = defaultFrame) -> Outcome {
-        if case .exited(reportedExitCode) = termination,
-           let outcome = framedOutcome(in: standardOutput, frame: frame) {
-            return outcome
+                               exercise: Exercise, seed: UInt64, frame: String = defaultFrame) -> Outcome {
+        if case .exited(reportedExitCode) = termination, let report = framedReport(in: standardOutput, frame: frame) {
+            return exercise.judge(report, seed: seed)
         }
         let errorText = String(decoding: standardError, as: UTF8.self)
         switch termination {
         case .timedOut(let seconds):
             return Outcome(.timedOut, "did not finish within \(formatNumber(seconds)) s: look for a loop that never ends")
+        case .exited(timedOutExitCode):
+            return Outcome(.timedOut, "Exercise \(exercise.id) did not finish within its time limit: "
+                + "look for a loop that never ends")
         case .signal(let number):
             return Outcome(.crashed, signalMeaning(number) + crashDetail(errorText))
         case .exited(let code):
@@ -76,10 +83,10 @@ public enum IsolatedCheck {
         case timedOut(Double)
     }
 
-    static func framedOutcome(in output: [UInt8], frame: String) -> Outcome? {
+    static func framedReport(in output: [UInt8], frame: String) -> CallReport? {
         let text = String(decoding: output, as: UTF8.self)
         guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix(frame + " ") }) else { return nil }
-        return try? JSONDecoder().decode(Outcome.self, from: Data(line.dropFirst(frame.count + 1).utf8))
+        return try? JSONDecoder().decode(CallReport.self, from: Data(line.dropFirst(frame.count + 1).utf8))
     }
 
     static func signalMeaning(_ number: Int32) -> String {
@@ -107,17 +114,22 @@ public enum IsolatedCheck {
     }
 }
 
-/// Prints one outcome, once, however many threads try.
+/// Ends the child once, with its report or its time-out, however many threads try.
 private final class Reporter: @unchecked Sendable {
     private let frame: String
     private let lock = NSLock()
 
     init(frame: String) { self.frame = frame }
 
-    func report(_ outcome: Outcome) -> Never {
-        lock.lock()  // Never unlocked: the first report ends the process.
-        let json = (try? JSONEncoder().encode(outcome)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    func report(_ report: CallReport) -> Never {
+        lock.lock()  // Never unlocked: the first to get here ends the process.
+        let json = (try? JSONEncoder().encode(report)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         FileHandle.standardOutput.write(Data("\n\(frame) \(json)\n".utf8))
         _exit(IsolatedCheck.reportedExitCode)
+    }
+
+    func timedOut() -> Never {
+        lock.lock()
+        _exit(IsolatedCheck.timedOutExitCode)
     }
 }

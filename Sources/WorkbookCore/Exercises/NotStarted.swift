@@ -6,19 +6,21 @@ import Foundation
 /// code that reaches the call, the exercise is reported as *not started* instead
 /// of failed. Delete the call when you start the exercise.
 public func notStarted(_ exercise: String) {
-    StubLog.shared.record(exercise)
+    StubLog.current.record(exercise)
 }
 
 /// Marks a stub as not started and returns `placeholder`, so that the stub
 /// compiles and never traps.
 public func notStarted<T>(_ exercise: String, returning placeholder: T) -> T {
-    StubLog.shared.record(exercise)
+    StubLog.current.record(exercise)
     return placeholder
 }
 
-/// The exercises whose stubs have run since the last ``reset()``.
+/// The exercises whose stubs have run: in the log bound to the running check
+/// (``record(_:)`` from learner code goes there), so that checks running at once
+/// on several threads keep their own.
 final class StubLog: @unchecked Sendable {
-    static let shared = StubLog()
+    @TaskLocal static var current = StubLog()
 
     private let lock = NSLock()
     private var reached = Set<String>()
@@ -29,11 +31,6 @@ final class StubLog: @unchecked Sendable {
         lock.unlock()
     }
 
-    func reset() {
-        lock.lock()
-        reached.removeAll()
-        lock.unlock()
-    }
 
     var exercises: Set<String> {
         lock.lock()
@@ -45,9 +42,9 @@ final class StubLog: @unchecked Sendable {
 /// Runs `body` and returns its result with the ids of the exercises whose stubs
 /// it reached, so a program can say which exercises its output depends on.
 public func withStubsReached<T>(_ body: () throws -> T) rethrows -> (result: T, stubs: Set<String>) {
-    StubLog.shared.reset()
-    let result = try body()
-    return (result, StubLog.shared.exercises)
+    let log = StubLog()
+    let result = try StubLog.$current.withValue(log) { try body() }
+    return (result, log.exercises)
 }
 
 /// The note a program prints under output that ran the stubs of `stubs`.

@@ -20,17 +20,45 @@ public struct Outcome: Codable, Sendable, Equatable {
 }
 
 extension Exercise {
-    /// Runs the check in this process with a generator seeded from `seed` and
-    /// this exercise's id, and classifies the result.
+    /// Runs the check in this process, learner code and judgement together, with a
+    /// generator seeded from `seed` and this exercise's id, and classifies the result.
+    /// For code that cannot misbehave (the reference solutions, in `workbook sweep`
+    /// and the maintainers' tests); learner code goes through ``call(seed:)`` and
+    /// ``judge(_:seed:)`` in two processes.
     ///
     /// The exercise is *not started* when its own stub was reached. When the
     /// check fails after reaching another exercise's stub, the message says so,
     /// since the failure may come from there.
     public func evaluate(seed: UInt64) -> Outcome {
-        StubLog.shared.reset()
-        var generator = SplitMix64(seed: seed ^ stableHash(id))
-        let verdict = check(&generator)
-        let reached = StubLog.shared.exercises
+        var generator = generator(seed: seed)
+        let (verdict, stubs) = withStubsReached { check(&generator) }
+        return classify(verdict, stubsReached: stubs)
+    }
+
+    /// The caller's half, in the process that holds learner code: runs the check,
+    /// recording what learner code returned, and reports that (not a verdict).
+    public func call(seed: UInt64) -> CallReport {
+        let calls = LearnerCalls.calling()
+        var generator = generator(seed: seed)
+        let (_, stubs) = withStubsReached { LearnerCalls.$current.withValue(calls) { check(&generator) } }
+        return CallReport(results: calls.recorded, stubsReached: stubs.sorted())
+    }
+
+    /// The judge's half, in a process that runs no learner code: the same check,
+    /// from the same seed, on the results the caller recorded.
+    public func judge(_ report: CallReport, seed: UInt64) -> Outcome {
+        let calls = LearnerCalls.judging(report.results)
+        var generator = generator(seed: seed)
+        let verdict = LearnerCalls.$current.withValue(calls) { check(&generator) }
+        if let fault = calls.fault, !report.stubsReached.contains(id) {
+            return Outcome(.crashed, "the check process sent results that do not fit the check: \(fault)")
+        }
+        return classify(verdict, stubsReached: Set(report.stubsReached))
+    }
+
+    private func generator(seed: UInt64) -> SplitMix64 { SplitMix64(seed: seed ^ stableHash(id)) }
+
+    private func classify(_ verdict: Verdict, stubsReached reached: Set<String>) -> Outcome {
         if reached.contains(id) {
             return Outcome(.notStarted, "Exercise \(id) not started — \(whereToEdit) (a notStarted(\"\(id)\") call still runs)")
         }
@@ -43,6 +71,18 @@ extension Exercise {
             return Outcome(.failed, text + "\nnote: this check ran the stub of exercise "
                 + others.joined(separator: ", ") + ", which is not started yet")
         }
+    }
+}
+
+/// What the caller's half of a check sends the judge: the results of learner code,
+/// and the exercises whose stubs it reached.
+public struct CallReport: Codable, Sendable, Equatable {
+    public var results: [String]
+    public var stubsReached: [String]
+
+    public init(results: [String], stubsReached: [String]) {
+        self.results = results
+        self.stubsReached = stubsReached
     }
 }
 

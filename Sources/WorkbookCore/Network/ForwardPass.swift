@@ -1,6 +1,6 @@
 /// What the forward pass computes, kept for the backward pass. Every matrix has
 /// one column per example.
-public struct ForwardPass: Sendable {
+public struct ForwardPass: Sendable, Codable {
     /// z¹ = W¹x + b¹ (hidden×batch).
     public var z1: Matrix
     /// a¹ = σ(z¹) (hidden×batch).

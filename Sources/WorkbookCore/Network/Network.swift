@@ -42,7 +42,7 @@ public struct Network: Equatable, Sendable, Codable {
 
 /// The gradient of the loss with respect to each parameter of a ``Network``,
 /// each with its parameter's shape.
-public struct Gradients: Equatable, Sendable {
+public struct Gradients: Equatable, Sendable, Codable {
     /// ∂L/∂W¹ (hidden×inputs).
     public var dW1: Matrix
     /// ∂L/∂b¹ (hidden×1).

@@ -2,7 +2,7 @@
 
 /// Every matrix one training step writes, sized for one network and one batch
 /// size, with **one example per row**: the batch X is m×784.
-public struct Workspace: Sendable {
+public struct Workspace: Sendable, Codable {
     /// z¹ = X(W¹)ᵀ + b¹ and a¹ = σ(z¹), m×hidden.
     public var z1, a1: Matrix
     /// z² = a¹(W²)ᵀ + b² and the output a² = ŷ, m×outputs.

@@ -2,21 +2,28 @@ import Foundation
 import Testing
 import WorkbookCore
 
-/// Learner code that misbehaves in every way a check must survive.
+/// An exercise whose learner code (its one `learnerCode` call) misbehaves in every way
+/// a check must survive; the check passes when that code returns 1.
 private func misbehaving(_ behaviour: String) -> Exercise {
     Exercise(id: "9.1", title: "misbehaving", points: 1, file: "Exercises/Chapter9/Bad.swift", symbol: "`bad()`",
              hints: []) { _ in
-        switch behaviour {
-        case "index out of range": return .passed("\([1, 2, 3][Int.random(in: 5 ... 6)])")
-        case "fatalError": fatalError("learner gave up")
-        case "recursion": return .passed("\(recurse(1))")
-        case "loop": while true { usleep(1000) }
-        case "exit": exit(0)
-        case "forge": print("@@workbook-outcome@@ {\"status\":\"passed\",\"message\":\"forged\"}"); exit(86)
-        case "not started": notStarted("9.1"); return .failed("the stub's placeholder is wrong")
-        case "other stub": notStarted("9.0"); return .failed("wrong")
-        default: return .passed("fine")
+        let returned = learnerCode { () -> Int in
+            switch behaviour {
+            case "index out of range": return [1, 2, 3][Int.random(in: 5 ... 6)]
+            case "fatalError": fatalError("learner gave up")
+            case "recursion": return recurse(1)
+            case "loop": while true { usleep(1000) }
+            case "exit": exit(0)
+            case "forge":
+                print("@@workbook-outcome@@ {\"results\":[\"1\"],\"stubsReached\":[]}")
+                exit(86)
+            case "not started": notStarted("9.1"); return 0
+            case "other stub": notStarted("9.0"); return 0
+            case "wrong": return 2
+            default: return 1
+            }
         }
+        return returned == 1 ? .passed("fine") : .failed("returned \(returned), expected 1")
     }
 }
 
@@ -37,12 +44,24 @@ struct IsolatedCheckTests {
         @unknown default: .signal(-1)
         }
         return IsolatedCheck.outcome(of: termination, standardOutput: result.standardOutputContent,
-                                     standardError: result.standardErrorContent, frame: frame)
+                                     standardError: result.standardErrorContent, exercise: misbehaving(behaviour),
+                                     seed: 1, frame: frame)
     }
 
-    @Test("a passing check reports passed through the frame")
-    func passes() async {
+    @Test("the child reports what learner code returned, and the parent judges it")
+    func judgedInTheParent() async {
         #expect(await outcome(of: "fine") == Outcome(.passed, "fine"))
+        #expect(await outcome(of: "wrong") == Outcome(.failed, "returned 2, expected 1"))
+    }
+
+    @Test("a report is judged as what learner code returned, and one that does not fit the check is not")
+    func reports() {
+        let exercise = misbehaving("fine")
+        #expect(exercise.judge(CallReport(results: ["1"], stubsReached: []), seed: 1).status == .passed)
+        #expect(exercise.judge(CallReport(results: ["2"], stubsReached: []), seed: 1).status == .failed)
+        #expect(exercise.judge(CallReport(results: [], stubsReached: []), seed: 1).status == .crashed)
+        #expect(exercise.judge(CallReport(results: ["\"one\""], stubsReached: []), seed: 1).status == .crashed)
+        #expect(exercise.judge(CallReport(results: ["1", "1"], stubsReached: []), seed: 1).status == .crashed)
     }
 
     @Test("a trap costs the exercise and carries the runtime's message", arguments: [
@@ -66,7 +85,7 @@ struct IsolatedCheckTests {
         #expect(await outcome(of: "loop")?.status == .timedOut)
     }
 
-    @Test("an outcome printed by learner code is not believed under a secret frame")
+    @Test("a report printed by learner code is not believed under a secret frame")
     func forged() async {
         #expect(await outcome(of: "forge", frame: "@@secret-1234@@")?.status == .crashed)
     }
@@ -80,7 +99,8 @@ struct IsolatedCheckTests {
 
     @Test("exit(0) in learner code is a failed expectation, not a pass")
     func exitZero() {
-        let outcome = IsolatedCheck.outcome(of: .exited(0), standardOutput: [], standardError: [])
+        let outcome = IsolatedCheck.outcome(of: .exited(0), standardOutput: [], standardError: [],
+                                            exercise: misbehaving("fine"), seed: 1)
         #expect(outcome.status == .crashed)
         #expect(outcome.message.contains("exit()"))
     }
