@@ -60,6 +60,11 @@ public struct GradeReports: Sendable {
     public func feedback(for result: LearnerResult) -> String {
         var lines = ["# Feedback for \(result.learner)", "",
                      "Score: **\(result.score) / \(result.maxScore)** points. Status: \(result.status).", ""]
+        if !result.skippedFiles.isEmpty {
+            lines.append("Not graded (only regular `.swift` files with plain names are): "
+                + result.skippedFiles.map { "`\(Self.inline($0))`" }.joined(separator: ", ") + ".")
+            lines.append("")
+        }
         let grades = Dictionary(uniqueKeysWithValues: result.exercises.map { ($0.id, $0) })
         for chapter in chapters {
             lines.append("## Chapter \(chapter.number) · \(chapter.title)")
@@ -71,9 +76,7 @@ public struct GradeReports: Sendable {
                 if grade.status != .passed {
                     lines.append("Edit `\(exercise.file)`, \(exercise.symbol).")
                     lines.append("")
-                    lines.append("```")
-                    lines.append(grade.message)
-                    lines.append("```")
+                    lines.append(Self.fenced(grade.message))
                     lines.append("")
                     if let hint = exercise.hints.first { lines.append("Hint: \(hint)") }
                     lines.append("")
@@ -81,6 +84,30 @@ public struct GradeReports: Sendable {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` (which may hold what learner code printed) as a Markdown code block that
+    /// it cannot close or escape: control characters but newlines and tabs shown as
+    /// `?`, and a fence longer than any run of backticks inside.
+    static func fenced(_ text: String) -> String {
+        let clean = printable(text)
+        var longest = 0, run = 0
+        for character in clean {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + "\n" + clean + "\n" + fence
+    }
+
+    /// `text` for inline code: printable, with no backticks to end it.
+    static func inline(_ text: String) -> String { printable(text).replacingOccurrences(of: "`", with: "'") }
+
+    private static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
+                || (0x80 ... 0x9F).contains(scalar.value) ? "?" : scalar
+        }))
     }
 
     /// The result in Gradescope's autograder format.

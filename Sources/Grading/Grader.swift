@@ -53,6 +53,7 @@ public struct Grader: Sendable {
 
     private func grade(_ submission: Submission, in sandbox: Sandbox, buildSeconds: inout Double) -> LearnerResult {
         var problems = [String]()
+        var skipped = [String]()
         var compilerMessages = [Int: String]()
         var stubbed = Set<Int>()
         guard let exercises = submission.exercises else {
@@ -60,9 +61,9 @@ public struct Grader: Sendable {
         }
         do {
             for chapter in chapters {
-                if try !sandbox.install(chapter: chapter.number, from: exercises, stubbed: false) {
-                    problems.append("chapter \(chapter.number) missing")
-                }
+                let installed = try sandbox.install(chapter: chapter.number, from: exercises, stubbed: false)
+                if !installed.hadChapter { problems.append("chapter \(chapter.number) missing") }
+                skipped += installed.skipped
             }
             // Build; put the stubs back for each chapter that does not compile, until the rest does.
             while let output = timed({ sandbox.build(timeLimit: options.buildTimeLimit) }, adding: &buildSeconds) {
@@ -92,8 +93,10 @@ public struct Grader: Sendable {
                                                points: outcome.status == .passed ? exercise.points : 0,
                                                maxPoints: exercise.points, message: outcome.message)
         }
-        return LearnerResult(learner: submission.learner, exercises: grades, problems: problems,
-                             compilerMessages: compilerMessages)
+        var result = LearnerResult(learner: submission.learner, exercises: grades, problems: problems,
+                                   compilerMessages: compilerMessages)
+        result.skippedFiles = skipped
+        return result
     }
 
     /// Runs one check in a child process of the learner's build. The frame that marks

@@ -27,6 +27,8 @@ public struct LearnerResult: Codable, Sendable, Equatable {
     public let problems: [String]
     /// Compiler messages of chapters that did not compile, by chapter number.
     public let compilerMessages: [Int: String]
+    /// Entries of the submission that grading did not take in, with why (see ``SubmittedFiles``).
+    public var skippedFiles: [String] = []
     /// Seconds spent building the submission, and running its checks.
     public var buildSeconds = 0.0
     public var checkSeconds = 0.0

@@ -25,21 +25,25 @@ public final class Sandbox: @unchecked Sendable {
     /// The `workbook` program built from the installed submission.
     public var workbook: URL { scratch.appendingPathComponent("debug/workbook") }
 
-    /// Puts chapter `number` of `submission` (its `.swift` files) in place, or the
-    /// instructor's stubs when `stubbed` or when the submission has no such chapter.
-    /// - Returns: Whether the submission had the chapter.
+    /// Puts chapter `number` of `submission` in place, or the instructor's stubs when
+    /// `stubbed` or when the submission has no such chapter. Only what ``SubmittedFiles``
+    /// takes in is copied, by content.
+    /// - Returns: Whether the submission had the chapter, and the entries it skipped.
     @discardableResult
-    public func install(chapter number: Int, from submission: URL?, stubbed: Bool) throws -> Bool {
+    public func install(chapter number: Int, from submission: URL?, stubbed: Bool) throws
+        -> (hadChapter: Bool, skipped: [String]) {
         let target = root.appendingPathComponent("Exercises/Chapter\(number)")
         try? FileManager.default.removeItem(at: target)
-        let learnerChapter = submission?.appendingPathComponent("Chapter\(number)")
-        let hasChapter = learnerChapter.map { FileManager.default.fileExists(atPath: $0.path) } ?? false
-        let source = !stubbed && hasChapter ? learnerChapter! : stubs.appendingPathComponent("Chapter\(number)")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".swift") {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        let learnerChapter = submission?.appendingPathComponent("Chapter\(number)")
+        let hasChapter = learnerChapter.map(SubmittedFiles.isFolder) ?? false
+        let taken = !stubbed && hasChapter
+            ? SubmittedFiles(in: learnerChapter!)
+            : SubmittedFiles(in: stubs.appendingPathComponent("Chapter\(number)"))
+        for (name, contents) in taken.files {
+            try contents.write(to: target.appendingPathComponent(name))
         }
-        return hasChapter
+        return (hasChapter, taken.skipped.map { "Chapter\(number)/\($0)" })
     }
 
     /// Builds the `workbook` program. Returns the compiler's output when the build fails.

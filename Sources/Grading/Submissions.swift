@@ -7,31 +7,30 @@ public struct Submission: Sendable {
     /// The learner's `Exercises/` folder, if the submission has one.
     public let exercises: URL?
 
-    /// The submissions in `folder`, one per subfolder, sorted by name. Files are ignored.
+    /// The submissions in `folder`, one per subfolder, sorted by name. Files, dot-folders
+    /// and symbolic links are ignored.
     public static func all(in folder: URL) throws -> [Submission] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         return names.compactMap { name in
             let url = folder.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            guard !name.hasPrefix("."), FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder),
-                  isFolder.boolValue else { return nil }
+            guard !name.hasPrefix("."), SubmittedFiles.isFolder(url) else { return nil }
             return Submission(learner: name, exercises: findExercises(in: url, depth: 3))
         }
     }
 
-    /// The shallowest folder named `Exercises` that holds a `ChapterN` folder.
+    /// The shallowest folder named `Exercises` that holds a `ChapterN` folder, found
+    /// without following symbolic links (an `Exercises` that links elsewhere, to the
+    /// reference solutions say, is not the learner's).
     static func findExercises(in folder: URL, depth: Int) -> URL? {
         let candidate = folder.appendingPathComponent("Exercises")
-        if let chapters = try? FileManager.default.contentsOfDirectory(atPath: candidate.path),
-           chapters.contains(where: { $0.hasPrefix("Chapter") }) {
+        if SubmittedFiles.isFolder(candidate), let chapters = try? FileManager.default.contentsOfDirectory(atPath: candidate.path),
+           chapters.contains(where: { $0.hasPrefix("Chapter") && SubmittedFiles.isFolder(candidate.appendingPathComponent($0)) }) {
             return candidate
         }
         guard depth > 0, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
         for name in names.sorted() where !name.hasPrefix(".") && name != ".build" {
             let child = folder.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: child.path, isDirectory: &isFolder), isFolder.boolValue,
-               let found = findExercises(in: child, depth: depth - 1) {
+            if SubmittedFiles.isFolder(child), let found = findExercises(in: child, depth: depth - 1) {
                 return found
             }
         }

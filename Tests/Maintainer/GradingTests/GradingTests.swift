@@ -30,6 +30,61 @@ struct GradingTests {
         #expect(submissions[2].exercises == nil)
     }
 
+    @Test("only regular .swift files with plain names are taken in; links, FIFOs, dot-files and odd names are named")
+    func intake() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let chapter = root.appendingPathComponent("Chapter1")
+        try FileManager.default.createDirectory(at: chapter, withIntermediateDirectories: true)
+        try Data("let a = 1\n".utf8).write(to: chapter.appendingPathComponent("Good.swift"))
+        try Data("secret".utf8).write(to: root.appendingPathComponent("outside.txt"))
+        try FileManager.default.createSymbolicLink(atPath: chapter.appendingPathComponent("Link.swift").path,
+                                                   withDestinationPath: root.appendingPathComponent("outside.txt").path)
+        #expect(mkfifo(chapter.appendingPathComponent("Pipe.swift").path, 0o600) == 0)
+        try Data().write(to: chapter.appendingPathComponent(".Hidden.swift"))
+        try Data().write(to: chapter.appendingPathComponent("New\nLine.swift"))
+        try Data().write(to: chapter.appendingPathComponent("notes.md"))
+        try FileManager.default.createDirectory(at: chapter.appendingPathComponent("Folder.swift"), withIntermediateDirectories: true)
+        let taken = SubmittedFiles(in: chapter)
+        #expect(taken.files.map(\.name) == ["Good.swift"])
+        #expect(taken.files.first?.contents == Data("let a = 1\n".utf8))
+        #expect(taken.skipped.sorted() == [".Hidden.swift (a dot-file)", "Folder.swift (a folder)",
+                                           "Link.swift (a symbolic link)", "New?Line.swift (its name has control characters)",
+                                           "Pipe.swift (not a regular file)", "notes.md (not a .swift file)"])
+    }
+
+    @Test("an Exercises folder or a chapter that is a symbolic link is not the learner's")
+    func linkedExercises() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("linked-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let elsewhere = root.appendingPathComponent("elsewhere/Chapter1")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("submissions/mallory"),
+                                                withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("submissions/mallory/Exercises").path,
+                                                   withDestinationPath: root.appendingPathComponent("elsewhere").path)
+        let submissions = try Submission.all(in: root.appendingPathComponent("submissions"))
+        #expect(submissions.map(\.learner) == ["mallory"])
+        #expect(submissions[0].exercises == nil)
+    }
+
+    @Test("feedback shows learner output in a code block it cannot close, without control characters")
+    func feedbackEscapes() throws {
+        let exercise = Exercise(id: "1.1", title: "One", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
+        let chapter = Chapter(number: 1, title: "C", text: "t", program: "p", exercises: [exercise])
+        let reports = GradeReports(folder: FileManager.default.temporaryDirectory, chapters: [chapter])
+        var result = LearnerResult(learner: "eve", exercises: [
+            .init(id: "1.1", status: .crashed, points: 0, maxPoints: 2,
+                  message: "\u{1B}[31mred\u{1B}[0m\n```\n# Score: 43 / 43\n````"),
+        ], problems: [], compilerMessages: [:])
+        result.skippedFiles = ["Chapter1/Pipe.swift (not a regular file)"]
+        let feedback = reports.feedback(for: result)
+        #expect(!feedback.contains("\u{1B}"))
+        #expect(feedback.contains("`````\n?[31mred?[0m\n```\n# Score: 43 / 43\n````\n`````"))
+        #expect(feedback.contains("Not graded (only regular `.swift` files with plain names are): "
+            + "`Chapter1/Pipe.swift (not a regular file)`."))
+    }
+
     @Test("the gradebook has a column per exercise and chapter, and quotes fields that need it")
     func gradebook() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grades-\(UUID())")
