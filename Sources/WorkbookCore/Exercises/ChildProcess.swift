@@ -14,8 +14,9 @@ public struct ChildProcess: Sendable {
     public var standardInput: Data?
     /// Seconds before the child is killed.
     public var timeLimit: Double
-    /// Bytes of standard output and of standard error that are kept; the rest is
-    /// read and dropped, so a child that prints forever cannot fill memory.
+    /// Bytes of standard output and of standard error that are kept, half from the
+    /// start and half from the end; the rest is read and dropped, so a child that
+    /// prints forever cannot fill memory.
     public var outputLimit = 1 << 20
 
     public init(executable: URL, arguments: [String], timeLimit: Double) {
@@ -32,74 +33,176 @@ public struct ChildProcess: Sendable {
     }
 
     /// Runs the child to completion or to its time limit.
+    ///
+    /// The child leads a process group of its own, and when it ends (or is killed at
+    /// its time limit) the whole group is killed, so that nothing it started outlives
+    /// it or holds its output open. (Foundation's `Process` is not used: on Linux it
+    /// reports a child's end only once every process that inherited its pipes is gone.)
     public func run() throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            .filter { !removedEnvironment.contains($0.key) }
-        let inputPipe = Pipe()
-        process.standardInput = standardInput == nil ? FileHandle.nullDevice : inputPipe
+        _ = Self.ignoringBrokenPipes
         let output = BoundedBuffer(limit: outputLimit)
         let error = BoundedBuffer(limit: outputLimit)
-        let outputPipe = Pipe()
-        let errorPipe = Pipe()
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        let (outputRead, outputWrite) = try makePipe()
+        let (errorRead, errorWrite) = try makePipe()
+        let (inputRead, inputWrite) = try makePipe()
+        let pid: pid_t
+        do {
+            pid = try spawn(input: inputRead, output: outputWrite, error: errorWrite,
+                            closing: [outputRead, errorRead, inputWrite])
+        } catch {
+            for descriptor in [outputRead, outputWrite, errorRead, errorWrite, inputRead, inputWrite] { close(descriptor) }
+            throw error
+        }
+        for descriptor in [outputWrite, errorWrite, inputRead] { close(descriptor) }
         let readers = DispatchGroup()
-        for (pipe, buffer) in [(outputPipe, output), (errorPipe, error)] {
+        for (descriptor, buffer) in [(outputRead, output), (errorRead, error)] {
             DispatchQueue.global().async(group: readers) {
-                let handle = pipe.fileHandleForReading
-                while let chunk = try? handle.read(upToCount: 65536), !chunk.isEmpty { buffer.append(chunk) }
+                var chunk = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = read(descriptor, &chunk, chunk.count)
+                    if count > 0 { buffer.append(Data(chunk[..<count])) } else if count == 0 || errno != EINTR { break }
+                }
+                close(descriptor)
             }
         }
-        try process.run()
-        if let standardInput {
-            // A child that never reads cannot block the parent: write on another thread.
-            DispatchQueue.global().async {
-                try? inputPipe.fileHandleForWriting.write(contentsOf: standardInput)
-                try? inputPipe.fileHandleForWriting.close()
+        // A child that never reads cannot block the parent: write on another thread.
+        let input = standardInput ?? Data()
+        DispatchQueue.global().async {
+            _ = input.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(inputWrite, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
             }
+            close(inputWrite)
+        }
+        let exit = ExitStatus()
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            exit.status = status
+            finished.signal()
         }
         var timedOut = false
         if finished.wait(timeout: .now() + timeLimit) == .timedOut {
             timedOut = true
-            kill(process.processIdentifier, SIGKILL)
+            kill(-pid, SIGKILL)
             finished.wait()
         }
-        readers.wait()
+        kill(-pid, SIGKILL)  // Whatever the child started and left behind in its group.
+        // A process that left the group may still hold the pipes: read what is there
+        // for a moment, then return without waiting for it.
+        _ = readers.wait(timeout: .now() + 2)
         let termination: IsolatedCheck.Termination
+        let status = exit.status
         if timedOut {
             termination = .timedOut(timeLimit)
-        } else if process.terminationReason == .uncaughtSignal {
-            termination = .signal(process.terminationStatus)
+        } else if status & 0x7F != 0 {
+            termination = .signal(status & 0x7F)
         } else {
-            termination = .exited(process.terminationStatus)
+            termination = .exited((status >> 8) & 0xFF)
         }
         return Result(termination: termination, standardOutput: output.bytes, standardError: error.bytes)
     }
+
+    /// A child that closes its standard input before reading it must not end this
+    /// process with SIGPIPE: writes to it fail instead.
+    private static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    private func makePipe() throws -> (read: Int32, write: Int32) {
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { throw ChildProcessError("pipe failed: \(String(cString: strerror(errno)))") }
+        return (descriptors[0], descriptors[1])
+    }
+
+    /// Starts the child, in a new process group, with `input`, `output` and `error`
+    /// as its standard descriptors.
+    private func spawn(input: Int32, output: Int32, error: Int32, closing: [Int32]) throws -> pid_t {
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t? = nil
+        var attributes: posix_spawnattr_t? = nil
+        #else
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawn_file_actions_adddup2(&actions, input, 0)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, error, 2)
+        for descriptor in closing + [input, output, error] { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
+            .filter { !removedEnvironment.contains($0.key) }.map { "\($0.key)=\($0.value)" }
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw ChildProcessError("could not start \(executable.path): \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
 }
 
-/// Bytes from a reader thread, up to a limit.
-private final class BoundedBuffer: @unchecked Sendable {
-    private let limit: Int
-    private let lock = NSLock()
-    private var storage = [UInt8]()
+/// Why a child process could not be started.
+public struct ChildProcessError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
 
-    init(limit: Int) { self.limit = limit }
+/// The wait status of a child, set by the thread that waits for it.
+private final class ExitStatus: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int32 = 0
+
+    var status: Int32 {
+        get { lock.lock(); defer { lock.unlock() }; return value }
+        set { lock.lock(); value = newValue; lock.unlock() }
+    }
+}
+
+/// Bytes from a reader thread, up to a limit: the first half and the last half of
+/// it, so that what a child says last (its report, or the runtime's message when it
+/// crashes) survives however much it printed before.
+private final class BoundedBuffer: @unchecked Sendable {
+    private let half: Int
+    private let lock = NSLock()
+    private var head = [UInt8]()
+    private var tail = [UInt8]()
+    private var dropped = 0
+
+    init(limit: Int) { half = max(limit / 2, 1) }
 
     func append(_ chunk: Data) {
         lock.lock()
         defer { lock.unlock() }
-        let room = limit - storage.count
-        if room > 0 { storage.append(contentsOf: chunk.prefix(room)) }
+        var rest = chunk[...]
+        if head.count < half {
+            let taken = rest.prefix(half - head.count)
+            head.append(contentsOf: taken)
+            rest = rest.dropFirst(taken.count)
+        }
+        tail.append(contentsOf: rest)
+        if tail.count > 2 * half {  // Trim now and then, not on every chunk.
+            dropped += tail.count - half
+            tail.removeFirst(tail.count - half)
+        }
     }
 
     var bytes: [UInt8] {
         lock.lock()
         defer { lock.unlock() }
-        return storage
+        let excess = max(tail.count - half, 0)
+        let left = dropped + excess
+        guard left > 0 else { return head + tail }
+        return head + Array("\n[… \(left) bytes of output left out …]\n".utf8) + tail.dropFirst(excess)
     }
 }

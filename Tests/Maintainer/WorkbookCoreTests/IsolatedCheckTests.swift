@@ -104,4 +104,34 @@ struct IsolatedCheckTests {
         #expect(outcome.status == .crashed)
         #expect(outcome.message.contains("exit()"))
     }
+
+    @Test("a child that prints more than the output cap still has its last lines read, and the start kept")
+    func chattyChild() throws {
+        var child = ChildProcess(executable: URL(fileURLWithPath: "/bin/sh"),
+                                 arguments: ["-c", "echo START; head -c 1500000 /dev/zero | tr '\\000' x; echo; echo END"],
+                                 timeLimit: 20)
+        child.outputLimit = 1 << 20
+        let result = try child.run()
+        let text = String(decoding: result.standardOutput, as: UTF8.self)
+        #expect(text.hasPrefix("START\n"))
+        #expect(text.hasSuffix("\nEND\n"))
+        #expect(text.contains("bytes of output left out"))
+        #expect(result.standardOutput.count < (1 << 20) + 100)
+    }
+
+    @Test("what a child starts ends with it, and is not waited for")
+    func grandchildren() throws {
+        let child = ChildProcess(executable: URL(fileURLWithPath: "/bin/sh"),
+                                 arguments: ["-c", "sleep 30 & echo $!"], timeLimit: 20)
+        let start = Date()
+        let result = try child.run()
+        #expect(Date().timeIntervalSince(start) < 10)
+        let sleeper = String(decoding: result.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(Int32(sleeper) != nil, "the child printed \(sleeper)")
+        usleep(200_000)
+        let state = try ChildProcess(executable: URL(fileURLWithPath: "/bin/ps"), arguments: ["-o", "stat=", "-p", sleeper],
+                                     timeLimit: 10).run()
+        let stat = String(decoding: state.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(stat.isEmpty || stat.hasPrefix("Z"), "the child's sleep is still running: \(stat)")
+    }
 }
