@@ -7,19 +7,21 @@ import WorkbookCore
 public struct GradeReports: Sendable {
     public let folder: URL
     public let chapters: [Chapter]
+    /// The learners of the class (the folders of the submissions): a saved result of
+    /// anyone else is left out of the gradebook. Every saved result when `nil`.
+    public let roster: Set<String>?
 
-    public init(folder: URL, chapters: [Chapter]) {
+    public init(folder: URL, chapters: [Chapter], roster: Set<String>? = nil) {
         self.folder = folder
         self.chapters = chapters
+        self.roster = roster
     }
 
     private var resultsFolder: URL { folder.appendingPathComponent("results") }
 
-    /// The learners already graded, from an earlier run.
-    public func gradedLearners() -> Set<String> {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: resultsFolder.path)) ?? []
-        return Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
-    }
+    /// The learners of the roster already graded, from an earlier run: those with a
+    /// readable result of their own.
+    public func gradedLearners() -> Set<String> { Set(savedResults().map(\.learner)) }
 
     /// Saves one learner's result and feedback, then rewrites the gradebook from every saved result.
     public func save(_ result: LearnerResult) throws {
@@ -32,11 +34,15 @@ public struct GradeReports: Sendable {
         try write(Data(gradebook().utf8), to: folder.appendingPathComponent("gradebook.csv"))
     }
 
-    /// Every saved result, sorted by learner.
+    /// Every saved result of the roster, sorted by learner; a file that names another
+    /// learner than its own is left out.
     public func savedResults() -> [LearnerResult] {
-        gradedLearners().sorted().compactMap { learner in
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: resultsFolder.path)) ?? []
+        let learners = Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
+        return (roster.map { learners.intersection($0) } ?? learners).sorted().compactMap { learner in
             (try? Data(contentsOf: resultsFolder.appendingPathComponent("\(learner).json")))
                 .flatMap { try? JSONDecoder().decode(LearnerResult.self, from: $0) }
+                .flatMap { $0.learner == learner ? $0 : nil }
         }
     }
 

@@ -9,8 +9,9 @@ public struct Grader: Sendable {
         /// Seconds each exercise's check may run.
         public var timeLimit = 20.0
         public var seed: UInt64 = 1
-        /// Seconds a submission's build may take.
-        public var buildTimeLimit = 900.0
+        /// Seconds a submission's build may take (the first build in a sandbox compiles
+        /// the whole package: about a minute on 2 cores).
+        public var buildTimeLimit = 300.0
 
         public init() {}
     }
@@ -66,7 +67,11 @@ public struct Grader: Sendable {
                 skipped += installed.skipped
             }
             // Build; put the stubs back for each chapter that does not compile, until the rest does.
-            while let output = timed({ sandbox.build(timeLimit: options.buildTimeLimit) }, adding: &buildSeconds) {
+            while let failure = timed({ sandbox.build(timeLimit: options.buildTimeLimit) }, adding: &buildSeconds) {
+                guard case .failed(let output) = failure else {
+                    return zeroResult(submission.learner, problems: problems + ["build timed out"],
+                                      message: "the build took longer than \(formatNumber(options.buildTimeLimit)) s")
+                }
                 let broken = Sandbox.chaptersWithErrors(in: output).subtracting(stubbed)
                 guard !broken.isEmpty else {
                     return zeroResult(submission.learner, problems: problems + ["the submission did not build"],

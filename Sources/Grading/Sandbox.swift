@@ -46,17 +46,24 @@ public final class Sandbox: @unchecked Sendable {
         return (hasChapter, taken.skipped.map { "Chapter\(number)/\($0)" })
     }
 
-    /// Builds the `workbook` program. Returns the compiler's output when the build fails.
-    public func build(timeLimit: Double) -> String? {
+    /// Why a build did not give a `workbook` program.
+    public enum BuildFailure: Error {
+        /// The compiler's output.
+        case failed(String)
+        case timedOut(seconds: Double)
+    }
+
+    /// Builds the `workbook` program; the failure, when it does not build in `timeLimit` seconds.
+    public func build(timeLimit: Double) -> BuildFailure? {
         var child = ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
                                  arguments: ["swift", "build", "--product", "workbook", "--package-path", root.path,
                                              "--scratch-path", scratch.path],
                                  timeLimit: timeLimit)
         child.removedEnvironment = ["WORKBOOK_SOLUTIONS"]  // Always the learner's code, never the reference.
-        guard let result = try? child.run() else { return "could not start swift build" }
+        guard let result = try? child.run() else { return .failed("could not start swift build") }
         if case .exited(0) = result.termination { return nil }
-        if case .timedOut(let seconds) = result.termination { return "the build took longer than \(Int(seconds)) s" }
-        return String(decoding: result.standardOutput + result.standardError, as: UTF8.self)
+        if case .timedOut(let seconds) = result.termination { return .timedOut(seconds: seconds) }
+        return .failed(String(decoding: result.standardOutput + result.standardError, as: UTF8.self))
     }
 
     /// The chapters whose files (or checks) the compiler complained about.

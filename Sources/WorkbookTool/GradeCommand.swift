@@ -21,9 +21,9 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
         throw UsageError("run grade from inside the workbook's package (it builds each submission with it)")
     }
 
-    let reports = GradeReports(folder: out, chapters: curriculum)
-    let done = arguments.has("--force") ? [] : reports.gradedLearners()
     let all = try Submission.all(in: submissionsFolder)
+    let reports = GradeReports(folder: out, chapters: curriculum, roster: Set(all.map(\.learner)))
+    let done = arguments.has("--force") ? [] : reports.gradedLearners()
     let pending = all.filter { !done.contains($0.learner) }
     print(style.bold("Grading \(pending.count) submissions") + " from \(submissionsFolder.path) into \(out.path)"
         + (done.isEmpty ? "" : " (\(all.count - pending.count) already graded; --force grades them again)")

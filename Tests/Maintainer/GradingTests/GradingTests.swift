@@ -68,6 +68,26 @@ struct GradingTests {
         #expect(submissions[0].exercises == nil)
     }
 
+    @Test("the gradebook holds the class's learners only, each from its own result file")
+    func rosterOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exercise = Exercise(id: "1.1", title: "One", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
+        let chapter = Chapter(number: 1, title: "C", text: "t", program: "p", exercises: [exercise])
+        let reports = GradeReports(folder: folder, chapters: [chapter], roster: ["alice", "bob"])
+        func result(_ learner: String, points: Int) -> LearnerResult {
+            LearnerResult(learner: learner, exercises: [.init(id: "1.1", status: .passed, points: points, maxPoints: 2,
+                                                              message: "")], problems: [], compilerMessages: [:])
+        }
+        try reports.save(result("alice", points: 2))
+        try reports.save(result("zz-ghost", points: 2))  // Not in the class.
+        // A file of bob's that claims to be someone else's is not bob's result.
+        try JSONEncoder().encode(result("alice", points: 2)).write(to: folder.appendingPathComponent("results/bob.json"))
+        #expect(reports.savedResults().map(\.learner) == ["alice"])
+        #expect(reports.gradedLearners() == ["alice"], "bob is graded again on the next run")
+        #expect(!reports.gradebook().contains("zz-ghost"))
+    }
+
     @Test("feedback shows learner output in a code block it cannot close, without control characters")
     func feedbackEscapes() throws {
         let exercise = Exercise(id: "1.1", title: "One", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
