@@ -27,7 +27,8 @@ public final class Sandbox: @unchecked Sendable {
 
     /// Puts chapter `number` of `submission` in place, or the instructor's stubs when
     /// `stubbed` or when the submission has no such chapter. Only what ``SubmittedFiles``
-    /// takes in is copied, by content.
+    /// takes in is copied, by content; a file of the chapter that the submission lacks
+    /// is the instructor's stub.
     /// - Returns: Whether the submission had the chapter, and the entries it skipped.
     @discardableResult
     public func install(chapter number: Int, from submission: URL?, stubbed: Bool) throws
@@ -41,6 +42,12 @@ public final class Sandbox: @unchecked Sendable {
             ? SubmittedFiles(in: learnerChapter!)
             : SubmittedFiles(in: stubs.appendingPathComponent("Chapter\(number)"))
         for (name, contents) in taken.files {
+            try contents.write(to: target.appendingPathComponent(name))
+        }
+        // A file the submission lacks (a learner who cloned before an exercise was added) is the stub.
+        let present = Set(taken.files.map(\.name))
+        for (name, contents) in SubmittedFiles(in: stubs.appendingPathComponent("Chapter\(number)")).files
+        where !present.contains(name) {
             try contents.write(to: target.appendingPathComponent(name))
         }
         return (hasChapter, taken.skipped.map { "Chapter\(number)/\($0)" })

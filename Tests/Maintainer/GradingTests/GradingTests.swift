@@ -53,6 +53,28 @@ struct GradingTests {
                                            "Pipe.swift (not a regular file)", "notes.md (not a .swift file)"])
     }
 
+    @Test("a file the submission lacks is the instructor's stub, so an older clone still builds")
+    func missingFileIsTheStub() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let package = root.appendingPathComponent("package")
+        for folder in ["Sources", "Tests", "Exercises/Chapter1"] {
+            try FileManager.default.createDirectory(at: package.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Data().write(to: package.appendingPathComponent("Package.swift"))
+        try Data("stub A".utf8).write(to: package.appendingPathComponent("Exercises/Chapter1/A.swift"))
+        try Data("stub B".utf8).write(to: package.appendingPathComponent("Exercises/Chapter1/B.swift"))
+        let submission = root.appendingPathComponent("alice/Exercises")
+        try FileManager.default.createDirectory(at: submission.appendingPathComponent("Chapter1"), withIntermediateDirectories: true)
+        try Data("alice's A".utf8).write(to: submission.appendingPathComponent("Chapter1/A.swift"))
+        let sandbox = try Sandbox(copying: package, into: root.appendingPathComponent("job"))
+        let installed = try sandbox.install(chapter: 1, from: submission, stubbed: false)
+        #expect(installed.hadChapter && installed.skipped.isEmpty)
+        let chapter = sandbox.root.appendingPathComponent("Exercises/Chapter1")
+        #expect(try String(contentsOf: chapter.appendingPathComponent("A.swift"), encoding: .utf8) == "alice's A")
+        #expect(try String(contentsOf: chapter.appendingPathComponent("B.swift"), encoding: .utf8) == "stub B")
+    }
+
     @Test("an Exercises folder or a chapter that is a symbolic link is not the learner's")
     func linkedExercises() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("linked-\(UUID())")
