@@ -100,7 +100,7 @@ struct SourceSnapshot: Equatable {
 
 /// Reads the keyboard on a thread of its own: `q` asks to stop. On a terminal,
 /// keys arrive without Enter (canonical mode and echo off) until ``restore()``,
-/// which Ctrl-C also runs.
+/// which Ctrl-C also runs (after ending any build or check under way).
 final class KeyboardWatch: @unchecked Sendable {
     private let lock = NSLock()
     private var quit = false
@@ -112,10 +112,10 @@ final class KeyboardWatch: @unchecked Sendable {
             raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
             tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         }
-        signal(SIGINT) { _ in
+        ChildGroups.atInterrupt {  // Also ends a build or check under way.
             restoreTerminal()
-            _ = write(STDOUT_FILENO, "\nStopped watching.\n", 19)
-            _exit(130)
+            print("\nStopped watching.")
+            fflush(nil)
         }
         Thread.detachNewThread { [self] in
             var byte: UInt8 = 0
@@ -138,8 +138,7 @@ final class KeyboardWatch: @unchecked Sendable {
     func restore() { restoreTerminal() }
 }
 
-// The terminal's settings before watch changed them; global so that the Ctrl-C
-// handler, a C function, can put them back.
+// The terminal's settings before watch changed them, for the Ctrl-C handler to put back.
 nonisolated(unsafe) private var savedTerminal = termios()
 nonisolated(unsafe) private var hasSavedTerminal = false
 

@@ -53,6 +53,8 @@ public struct ChildProcess: Sendable {
             for descriptor in [outputRead, outputWrite, errorRead, errorWrite, inputRead, inputWrite] { close(descriptor) }
             throw error
         }
+        ChildGroups.add(pid)
+        defer { ChildGroups.remove(pid) }
         for descriptor in [outputWrite, errorWrite, inputRead] { close(descriptor) }
         let readers = DispatchGroup()
         for (descriptor, buffer) in [(outputRead, output), (errorRead, error)] {
@@ -68,7 +70,7 @@ public struct ChildProcess: Sendable {
         // A child that never reads cannot block the parent: write on another thread.
         let input = standardInput ?? Data()
         DispatchQueue.global().async {
-            _ = input.withUnsafeBytes { bytes in
+            input.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
                     let written = write(inputWrite, bytes.baseAddress! + offset, bytes.count - offset)
