@@ -38,13 +38,13 @@ public enum MnistReport {
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
     }
 
-    /// The loss and the test accuracy per epoch, side by side.
+    /// The loss and the validation accuracy per epoch, side by side.
     public static func plot(_ reports: [EpochReport]) -> SVGPlot {
         var plot = SVGPlot()
         plot.addLineChart(title: "Training loss per epoch", xLabel: "epoch", yLabel: "mean batch loss",
                           series: [reports.map(\.loss)], firstX: 1)
-        plot.addLineChart(title: "Test accuracy per epoch", xLabel: "epoch", yLabel: "accuracy (%)",
-                          series: [reports.map { 100 * $0.testAccuracy }], colors: ["#2ca02c"], firstX: 1)
+        plot.addLineChart(title: "Validation accuracy per epoch", xLabel: "epoch", yLabel: "accuracy (%)",
+                          series: [reports.map { 100 * $0.validationAccuracy }], colors: ["#2ca02c"], firstX: 1)
         return plot
     }
 }

@@ -12,8 +12,9 @@ public struct MnistConfiguration: Sendable {
     public var learningRate = 3.0
     public var cost = Cost.quadratic
     public var seed: UInt64 = 1
-    /// Train on the first this many training images (Nielsen's split: 50,000, the
-    /// other 10,000 being his validation set). Test on the 10,000 test images.
+    /// Train on the first this many training images (Nielsen's split: 50,000); the
+    /// others (10,000) are the validation set, which every choice of configuration is
+    /// made on. The 10,000 test images are for one measurement at the end.
     public var trainingCount = 50_000
 
     public init() {}
@@ -37,7 +38,8 @@ public struct MnistConfiguration: Sendable {
 public struct EpochReport: Sendable {
     public let epoch: Int
     public let loss: Double
-    public let testAccuracy: Double
+    /// The accuracy on the validation set (the training images not trained on).
+    public let validationAccuracy: Double
     public let seconds: Double
 }
 
@@ -45,10 +47,13 @@ public struct EpochReport: Sendable {
 public struct MnistTrainer {
     public let configuration: MnistConfiguration
     public let data: MNIST
+    /// The training images not trained on: Nielsen's validation set.
+    public let validation: MNIST.Split
 
     public init(configuration: MnistConfiguration, data: MNIST) {
         self.configuration = configuration
         self.data = data
+        validation = data.training.slice(configuration.trainingCount ..< data.training.count)
     }
 
     /// The Chapter 4 exercises this configuration needs that are still stubs,
@@ -89,8 +94,8 @@ public struct MnistTrainer {
             }
             let seconds = Date().timeIntervalSince(start)
             guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: loss) }
-            let report = EpochReport(epoch: epoch, loss: loss, testAccuracy: evaluate(network, on: data.test).accuracy,
-                                     seconds: seconds)
+            let report = EpochReport(epoch: epoch, loss: loss,
+                                     validationAccuracy: evaluate(network, on: validation).accuracy, seconds: seconds)
             reports.append(report)
             onEpoch(report)
         }

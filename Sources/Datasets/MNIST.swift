@@ -17,6 +17,13 @@ public struct MNIST: Sendable {
         /// Pixels per image.
         public var imageSize: Int { rows * columns }
 
+        /// The images `range` of this split, as a split of their own.
+        public func slice(_ range: Range<Int>) -> Split {
+            let clamped = range.clamped(to: 0 ..< count)
+            return Split(pixels: Array(pixels[(clamped.lowerBound * imageSize) ..< (clamped.upperBound * imageSize)]),
+                         labels: Array(labels[clamped]), rows: rows, columns: columns)
+        }
+
         public init(pixels: [UInt8], labels: [UInt8], rows: Int, columns: Int) {
             precondition(pixels.count == labels.count * rows * columns, "one image of rows × columns pixels per label")
             self.pixels = pixels

@@ -117,4 +117,13 @@ struct MNISTFilesTests {
         #expect(data.training.count == 60_000 && data.test.count == 10_000)
         #expect(data.training.rows == 28 && data.training.columns == 28)
     }
+
+    @Test("a slice of a split holds those images and their labels (the validation set is one)")
+    func slice() {
+        let split = MNIST.Split(pixels: (0 ..< 5 * 4).map { UInt8($0) }, labels: [0, 1, 2, 3, 4], rows: 2, columns: 2)
+        let validation = split.slice(3 ..< 5)
+        #expect(validation.count == 2 && validation.labels == [3, 4])
+        #expect(validation.pixels == [12, 13, 14, 15, 16, 17, 18, 19])
+        #expect(split.slice(4 ..< 9).count == 1)
+    }
 }
