@@ -21,7 +21,7 @@ public struct XorConfiguration: Sendable {
 }
 
 /// The four XOR points, one per column, as the checks know them.
-enum XorPoints {
-    static let inputs = Matrix([[0, 0, 1, 1], [0, 1, 0, 1]])
-    static let targets = Matrix([[0, 1, 1, 0]])
+public enum XorPoints {
+    public static let inputs = Matrix([[0, 0, 1, 1], [0, 1, 0, 1]])
+    public static let targets = Matrix([[0, 1, 1, 0]])
 }

@@ -82,3 +82,26 @@ struct XorDemoTests {
         #endif
     }
 }
+
+@Suite("A wrong gradient that still trains")
+struct WrongGradientTrainsTests {
+    // Chapter 2's "Bugs in the wild" quotes this number.
+    @Test("with σ′ applied to σ(z), the documented 2-4-1 network still learns XOR on each of seeds 1-20")
+    func sigmoidPrimeOfActivationLearnsXor() {
+        let bug = BugInTheWild.sigmoidPrimeOfActivation
+        var learned = 0
+        for seed: UInt64 in 1 ... 20 {
+            var configuration = XorConfiguration()
+            configuration.seed = seed
+            var network = configuration.initialNetwork()
+            for _ in 0 ..< configuration.epochs {
+                ReferenceNetwork.functions.step(&network, bug.backprop(network, XorPoints.inputs, XorPoints.targets),
+                                                configuration.learningRate)
+            }
+            let outputs = ReferenceNetwork.functions.predict(network, XorPoints.inputs)
+            if zip(outputs.elements, XorPoints.targets.elements).allSatisfy({ ($0 >= 0.5) == ($1 == 1) }) { learned += 1 }
+        }
+        #expect(learned == 20, "learned XOR on \(learned) of 20 seeds")
+    }
+}
+
