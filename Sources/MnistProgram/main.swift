@@ -10,6 +10,7 @@ let usage = """
     USAGE: swift run -c release mnist [train] [OPTIONS]
            swift run mnist download [--to DIR] [--mirror URL]
            swift run -c release mnist bench | tune [--data DIR]
+           swift run mnist init [--data DIR] [--plot FILE.svg]
 
     TRAINING OPTIONS:
       --hidden N            Hidden units (default 30).
@@ -127,6 +128,29 @@ func download(_ arguments: Arguments) throws -> Int32 {
     return 0
 }
 
+/// `mnist init`: how far into the sigmoid's flat tails a fresh 784-30-10 network's hidden layer starts.
+func initialisation(_ arguments: Arguments) throws -> Int32 {
+    let data = try loadData(arguments)
+    let plotPath = try arguments.value("--plot", what: "a file name ending in .svg") { $0.hasSuffix(".svg") ? $0 : nil }
+    let cases = InitialisationStats.measure(data)
+    print("z¹ = W¹x + b¹ of a fresh 784-30-10 network (seed 1) on the first 1,000 training images:")
+    var table = Table(headers: ["", "spread of z¹", "median σ′(z¹)", "σ′(z¹) < 0.01"], alignments: [.left, .right, .right, .right])
+    for stats in cases {
+        table.append([stats.name, String(format: "%.3g", stats.spread), String(format: "%.2g", stats.medianSlope),
+                      String(format: "%.0f%%", 100 * stats.flatShare)])
+    }
+    print(table.render(style: Style.standard))
+    if let plotPath {
+        var plot = SVGPlot()
+        plot.addLineChart(title: "Share of σ′(z¹) by its size at initialisation", xLabel: "log₁₀ σ′(z¹), from −12 to −0.6",
+                          yLabel: "share of entries", series: cases.dropFirst().map(\.histogram),
+                          names: cases.dropFirst().map(\.name))
+        try plot.write(to: plotPath)
+        print("Wrote \(plotPath).")
+    }
+    return 0
+}
+
 /// The 784-100-10 configuration that bench uses, chosen by `tune` on the validation set.
 func tunedCrossEntropy() -> MnistConfiguration {
     var configuration = MnistConfiguration()
@@ -199,6 +223,7 @@ runProgram("mnist", usage: usage,
         case "download": return try download(arguments)
         case "bench": return try bench(arguments)
         case "tune": return try tune(arguments)
+        case "init": return try initialisation(arguments)
         default: throw UsageError("unknown command '\(arguments.positional[0])'")
         }
     } catch let error as DataError {

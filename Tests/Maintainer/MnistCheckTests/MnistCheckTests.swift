@@ -1,4 +1,5 @@
 import Chapter4Checks
+import Datasets
 import Foundation
 import Testing
 import WorkbookCore
@@ -98,3 +99,22 @@ struct MnistCheckTests {
         expectAccepted { generator in checkSoftmax(softmax: Kept.softmaxLogSumExp, delta: Kept.delta, using: &generator) }
     }
 }
+
+@Suite("The numbers Chapter 4 quotes")
+struct MnistQuotedNumbersTests {
+    @Test("mnist init: the spread of z¹ and the size of σ′(z¹) at initialisation",
+          .enabled(if: ProcessInfo.processInfo.environment["MNIST_DIR"] != nil))
+    func initialisation() throws {
+        let data = try MNIST.load(from: URL(fileURLWithPath: ProcessInfo.processInfo.environment["MNIST_DIR"]!))
+        let cases = InitialisationStats.measure(data)
+        func near(_ value: Double, _ quoted: Double, _ relative: Double = 0.02) -> Bool {
+            abs(value - quoted) <= relative * abs(quoted)
+        }
+        #expect(near(cases[0].spread, 2250) && cases[0].flatShare > 0.995 && cases[0].medianSlope == 0,
+                "\(cases[0].spread) \(cases[0].flatShare) \(cases[0].medianSlope)")
+        #expect(near(cases[1].spread, 8.97, 0.005) && near(cases[1].medianSlope, 0.0028, 0.03)
+                    && near(cases[1].flatShare, 0.60, 0.03))
+        #expect(near(cases[2].spread, 1.12, 0.01) && near(cases[2].medianSlope, 0.19, 0.03) && cases[2].flatShare == 0)
+    }
+}
+
