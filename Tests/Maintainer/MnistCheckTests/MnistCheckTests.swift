@@ -102,6 +102,18 @@ struct MnistCheckTests {
 
 @Suite("The numbers Chapter 4 quotes")
 struct MnistQuotedNumbersTests {
+    @Test("the softmax example: z² = (1, 2, 3), the first class right")
+    func softmaxExample() {
+        let z = [1.0, 2, 3], t = [1.0, 0, 0]
+        let total = z.map { exp($0 - 3) }.reduce(0, +)
+        let yHat = z.map { exp($0 - 3) / total }
+        let rounded = { (value: Double) in (value * 10_000).rounded() / 10_000 }
+        #expect(yHat.map(rounded) == [0.0900, 0.2447, 0.6652])
+        #expect((-log(yHat[0]) * 100).rounded() / 100 == 2.41)
+        #expect(zip(yHat, t).map { rounded($0 - $1) } == [-0.9100, 0.2447, 0.6652])
+        #expect((-log(1e-300)).rounded() == 691)
+    }
+
     @Test("mnist init: the spread of z¹ and the size of σ′(z¹) at initialisation",
           .enabled(if: ProcessInfo.processInfo.environment["MNIST_DIR"] != nil))
     func initialisation() throws {
