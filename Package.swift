@@ -90,7 +90,7 @@ let package = Package(
         .target(name: "WorkbookCore", swiftSettings: vectorSettings),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"])]),
         .target(name: "Datasets", dependencies: ["CZlib"], swiftSettings: vectorSettings),
-        .target(name: "Grading", dependencies: ["WorkbookCore"]),
+        .target(name: "Grading", dependencies: ["WorkbookCore", "Datasets"]),
 
         // MARK: - Chapters: the learner's modules and the checks that grade them
 

@@ -11,38 +11,46 @@ public struct GradeReports: Sendable {
     /// anyone else is left out of the gradebook. Every saved result when `nil`.
     public let roster: Set<String>?
 
-    public init(folder: URL, chapters: [Chapter], roster: Set<String>? = nil) {
+    private let seal: ResultSeal
+
+    public init(folder: URL, chapters: [Chapter], roster: Set<String>? = nil) throws {
         self.folder = folder
         self.chapters = chapters
         self.roster = roster
+        seal = try ResultSeal(folder: folder)
     }
 
     private var resultsFolder: URL { folder.appendingPathComponent("results") }
 
     /// The learners of the roster already graded, from an earlier run: those with a
-    /// readable result of their own.
+    /// result of their own, sealed by this grader.
     public func gradedLearners() -> Set<String> { Set(savedResults().map(\.learner)) }
 
     /// Saves one learner's result and feedback, then rewrites the gradebook from every saved result.
     public func save(_ result: LearnerResult) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try write(encoder.encode(result), to: resultsFolder.appendingPathComponent("\(result.learner).json"))
+        let data = try encoder.encode(result)
+        try write(data, to: resultsFolder.appendingPathComponent("\(result.learner).json"))
+        try write(Data(seal.seal(data).utf8), to: resultsFolder.appendingPathComponent("\(result.learner).seal"))
         try write(Data(feedback(for: result).utf8), to: folder.appendingPathComponent("feedback/\(result.learner).md"))
         try write(encoder.encode(gradescope(result)),
                   to: folder.appendingPathComponent("gradescope/\(result.learner)/results.json"))
         try write(Data(gradebook().utf8), to: folder.appendingPathComponent("gradebook.csv"))
     }
 
-    /// Every saved result of the roster, sorted by learner; a file that names another
-    /// learner than its own is left out.
+    /// Every saved result of the roster, sorted by learner: only files whose seal matches
+    /// (written by this grader, unchanged since) and that name their own learner.
     public func savedResults() -> [LearnerResult] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: resultsFolder.path)) ?? []
         let learners = Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
         return (roster.map { learners.intersection($0) } ?? learners).sorted().compactMap { learner in
-            (try? Data(contentsOf: resultsFolder.appendingPathComponent("\(learner).json")))
-                .flatMap { try? JSONDecoder().decode(LearnerResult.self, from: $0) }
-                .flatMap { $0.learner == learner ? $0 : nil }
+            guard let data = try? Data(contentsOf: resultsFolder.appendingPathComponent("\(learner).json")),
+                  let sealText = try? String(contentsOf: resultsFolder.appendingPathComponent("\(learner).seal"),
+                                             encoding: .utf8),
+                  seal.verifies(data, seal: sealText),
+                  let result = try? JSONDecoder().decode(LearnerResult.self, from: data) else { return nil }
+            return result.learner == learner ? result : nil
         }
     }
 
@@ -51,13 +59,13 @@ public struct GradeReports: Sendable {
         let exercises = chapters.flatMap(\.exercises)
         let header = ["learner"] + exercises.map { "\($0.id) (\($0.points))" }
             + chapters.map { "chapter \($0.number) (\($0.points))" }
-            + ["total (\(exercises.reduce(0) { $0 + $1.points }))", "status"]
+            + ["total (\(exercises.reduce(0) { $0 + $1.points }))", "status", "isolation"]
         var rows = [header]
         for result in savedResults() {
             let points = Dictionary(uniqueKeysWithValues: result.exercises.map { ($0.id, $0.points) })
             rows.append([result.learner] + exercises.map { String(points[$0.id] ?? 0) }
                 + chapters.map { chapter in String(chapter.exercises.reduce(0) { $0 + (points[$1.id] ?? 0) }) }
-                + [String(result.score), result.status])
+                + [String(result.score), result.status, result.isolation.rawValue])
         }
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
@@ -65,7 +73,8 @@ public struct GradeReports: Sendable {
     /// What a learner reads: each exercise's result, with the diagnosis and the first hint.
     public func feedback(for result: LearnerResult) -> String {
         var lines = ["# Feedback for \(result.learner)", "",
-                     "Score: **\(result.score) / \(result.maxScore)** points. Status: \(result.status).", ""]
+                     "Score: **\(result.score) / \(result.maxScore)** points. Status: \(result.status).", "",
+                     "Isolation: \(result.isolation.summary).", ""]
         if !result.skippedFiles.isEmpty {
             lines.append("Not graded (only regular `.swift` files with plain names are): "
                 + result.skippedFiles.map { "`\(Self.inline($0))`" }.joined(separator: ", ") + ".")
@@ -121,10 +130,11 @@ public struct GradeReports: Sendable {
         let titles = Dictionary(uniqueKeysWithValues: chapters.flatMap(\.exercises).map { ($0.id, $0.title) })
         return GradescopeResults(
             score: Double(result.score), maxScore: Double(result.maxScore),
-            output: "Status: \(result.status)",
+            output: "Status: \(result.status)\nIsolation: \(result.isolation.summary)",
+            executionTime: Int((result.buildSeconds + result.checkSeconds).rounded(.up)),
             tests: result.exercises.map { grade in
                 GradescopeResults.Test(name: "\(grade.id) \(titles[grade.id] ?? "")", score: Double(grade.points),
-                                       maxScore: Double(grade.maxPoints),
+                                       maxScore: Double(grade.maxPoints), status: grade.status == .passed ? "passed" : "failed",
                                        output: "\(grade.status.rawValue): \(grade.message)", visibility: "visible")
             })
     }
@@ -146,11 +156,13 @@ public struct GradescopeResults: Codable, Sendable {
         public let name: String
         public let score: Double
         public let maxScore: Double
+        /// "passed" or "failed".
+        public let status: String
         public let output: String
         public let visibility: String
 
         enum CodingKeys: String, CodingKey {
-            case name, score, output, visibility
+            case name, score, status, output, visibility
             case maxScore = "max_score"
         }
     }
@@ -158,10 +170,16 @@ public struct GradescopeResults: Codable, Sendable {
     public let score: Double
     public let maxScore: Double
     public let output: String
+    /// Plain text: what learner code printed is never rendered as Markdown or HTML.
+    public var outputFormat = "text"
+    /// Whole seconds the build and the checks took.
+    public let executionTime: Int
     public let tests: [Test]
 
     enum CodingKeys: String, CodingKey {
         case score, output, tests
         case maxScore = "max_score"
+        case outputFormat = "output_format"
+        case executionTime = "execution_time"
     }
 }

@@ -12,6 +12,18 @@ public struct Grader: Sendable {
         /// Seconds a submission's build may take (the first build in a sandbox compiles
         /// the whole package: about a minute on 2 cores).
         public var buildTimeLimit = 300.0
+        /// How each build and check is shut in.
+        public var isolation = Isolation.none
+        /// Read-only folders the checks may read besides their program (the MNIST files).
+        public var dataFolders = [String]()
+        /// Paths a check must not read where the isolation shows it everything but them
+        /// (`sandbox-exec`): the submissions, the grader's results. (The instructor's
+        /// package is always among them.)
+        public var hiddenFolders = [String]()
+        /// Judges a check's report; in this process when `nil`. The `workbook` program
+        /// judges in a child process of its own, which runs no learner code, so that a
+        /// forged report that traps or stalls the judge costs only its exercise.
+        public var judge: (@Sendable (Exercise, CallReport, UInt64) -> Outcome)?
 
         public init() {}
     }
@@ -32,7 +44,8 @@ public struct Grader: Sendable {
                       finished: @escaping @Sendable (LearnerResult) -> Void) throws {
         let jobs = max(1, min(options.jobs, submissions.count))
         let sandboxes = try (0 ..< jobs).map {
-            try Sandbox(copying: instructorPackage, into: workDirectory.appendingPathComponent("job\($0)"))
+            try Sandbox(copying: instructorPackage, into: workDirectory.appendingPathComponent("job\($0)"),
+                        isolation: options.isolation)
         }
         let queue = WorkQueue(submissions)
         DispatchQueue.concurrentPerform(iterations: jobs) { job in
@@ -53,6 +66,17 @@ public struct Grader: Sendable {
     }
 
     private func grade(_ submission: Submission, in sandbox: Sandbox, buildSeconds: inout Double) -> LearnerResult {
+        var result = gradeInPristine(submission, in: sandbox, buildSeconds: &buildSeconds)
+        result.isolation = options.isolation
+        return result
+    }
+
+    private func gradeInPristine(_ submission: Submission, in sandbox: Sandbox, buildSeconds: inout Double) -> LearnerResult {
+        do {
+            try sandbox.restoreIfChanged()
+        } catch {
+            return zeroResult(submission.learner, problems: ["grading failed: \(error)"], message: "\(error)")
+        }
         var problems = [String]()
         var skipped = [String]()
         var compilerMessages = [Int: String]()
@@ -104,20 +128,24 @@ public struct Grader: Sendable {
         return result
     }
 
-    /// Runs one check in a child process of the learner's build. The frame that marks
-    /// the outcome is a fresh secret, passed on standard input before any learner code runs.
+    /// Runs one check in a shut-in child process of the learner's build, which sees its
+    /// own program and the data folders only, then judges what it reported outside it.
     func check(_ exercise: Exercise, with workbook: URL) -> Outcome {
-        let frame = "@@grade-\(UInt64.random(in: 1 ... .max))-\(UInt64.random(in: 1 ... .max))@@"
-        var child = ChildProcess(executable: workbook,
-                                 arguments: ["__run-check", exercise.id, "--seed", String(options.seed),
-                                             "--time-limit", String(options.timeLimit), "--frame-from-stdin"],
+        var arguments = [workbook.path, "__run-check", exercise.id, "--seed", String(options.seed),
+                         "--time-limit", String(options.timeLimit)]
+        if options.isolation != .none { arguments.append("--limits") }
+        var view = View(readOnly: View.system + [workbook.path] + options.dataFolders, writable: [],
+                        workingDirectory: "/tmp")
+        view.hidden = [instructorPackage.path] + options.hiddenFolders
+        if let data = options.dataFolders.first { view.environment["MNIST_DIR"] = data }
+        let command = options.isolation.wrap(arguments, in: view)
+        let child = ChildProcess(executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
                                  timeLimit: options.timeLimit + 10)
-        child.removedEnvironment = ["WORKBOOK_SOLUTIONS"]
-        child.standardInput = Data((frame + "\n").utf8)
         guard let result = try? child.run() else { return Outcome(.crashed, "the check could not be started") }
+        let seed = options.seed
         return IsolatedCheck.outcome(of: result.termination, standardOutput: result.standardOutput,
-                                     standardError: result.standardError, exercise: exercise, seed: options.seed,
-                                     frame: frame)
+                                     standardError: result.standardError, exercise: exercise, seed: seed,
+                                     judge: options.judge.map { judge in { judge(exercise, $0, seed) } })
     }
 
     private func timed<T>(_ body: () -> T, adding seconds: inout Double) -> T {

@@ -29,6 +29,8 @@ public struct LearnerResult: Codable, Sendable, Equatable {
     public let compilerMessages: [Int: String]
     /// Entries of the submission that grading did not take in, with why (see ``SubmittedFiles``).
     public var skippedFiles: [String] = []
+    /// How the submission's build and checks were shut in.
+    public var isolation = Isolation.none
     /// Seconds spent building the submission, and running its checks.
     public var buildSeconds = 0.0
     public var checkSeconds = 0.0

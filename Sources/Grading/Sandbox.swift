@@ -3,23 +3,51 @@ import WorkbookCore
 
 /// A private copy of the instructor's package in which learners' code is built,
 /// one learner at a time. Only `Exercises/` ever changes; `Package.swift`, the
-/// checks and the tests are always the instructor's. The build folder is kept
-/// between learners, so each build after the first recompiles only what changed.
+/// checks and the tests are always the instructor's, verified before each learner
+/// (``restoreIfChanged()``). The build folder is kept between learners, so each build
+/// after the first recompiles only what changed.
 public final class Sandbox: @unchecked Sendable {
     public let root: URL
+    private let directory: URL
     private let scratch: URL
+    private let package: URL
     private let stubs: URL
+    private let isolation: Isolation
+    /// The instructor's files, as copied: what every learner's build must start from.
+    private let pristine: PackageFingerprint
+
+    /// The parts of the package a build needs; `Exercises/` is each learner's.
+    static let instructorItems = ["Package.swift", "Sources", "Tests"]
 
     /// Copies the parts of `package` a build needs into `directory`.
-    public init(copying package: URL, into directory: URL) throws {
+    public init(copying package: URL, into directory: URL, isolation: Isolation = .none) throws {
+        self.directory = directory
+        self.package = package
+        self.isolation = isolation
         root = directory.appendingPathComponent("package")
         scratch = directory.appendingPathComponent("build")
         stubs = package.appendingPathComponent("Exercises")
+        pristine = try PackageFingerprint(of: package, items: Self.instructorItems)
         try? FileManager.default.removeItem(at: root)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for item in ["Package.swift", "Sources", "Tests", "Exercises"] {
+        for item in Self.instructorItems + ["Exercises"] {
             try FileManager.default.copyItem(at: package.appendingPathComponent(item), to: root.appendingPathComponent(item))
         }
+    }
+
+    /// Copies the instructor's files in again if anything changed them since the last
+    /// learner (which no isolated build or check can, but one run with `--no-isolation`
+    /// could); returns whether it had to.
+    @discardableResult
+    public func restoreIfChanged() throws -> Bool {
+        guard (try? PackageFingerprint(of: root, items: Self.instructorItems)) != pristine else { return false }
+        FileHandle.standardError.write(Data("warning: \(directory.lastPathComponent)'s copy of the package had changed; restored\n".utf8))
+        for item in Self.instructorItems {
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(item))
+            try FileManager.default.copyItem(at: package.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+        try? FileManager.default.removeItem(at: scratch)  // Whatever it built may have been changed too.
+        return true
     }
 
     /// The `workbook` program built from the installed submission.
@@ -61,12 +89,27 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     /// Builds the `workbook` program; the failure, when it does not build in `timeLimit` seconds.
+    ///
+    /// The build is shut in like the checks, seeing the system, the toolchain and this
+    /// sandbox (writable) only, with an environment of its own: never `WORKBOOK_SOLUTIONS`,
+    /// so always the learner's code.
     public func build(timeLimit: Double) -> BuildFailure? {
-        var child = ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
-                                 arguments: ["swift", "build", "--product", "workbook", "--package-path", root.path,
-                                             "--scratch-path", scratch.path],
+        guard let toolchain = View.toolchain else { return .failed("no swift command on PATH") }
+        var arguments = [toolchain.appendingPathComponent("bin/swift").path, "build", "--product", "workbook",
+                         "--package-path", root.path, "--scratch-path", scratch.path]
+        #if os(macOS)
+        if isolation == .sandboxExec { arguments.append("--disable-sandbox") }  // SwiftPM's own cannot nest in it.
+        #endif
+        let home = directory.appendingPathComponent("home")
+        try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        var view = View(readOnly: View.system + [toolchain.path], writable: [directory.path],
+                        workingDirectory: root.path)
+        view.hidden = [package.path]
+        view.environment["HOME"] = home.path
+        view.environment["PATH"] = toolchain.appendingPathComponent("bin").path + ":/usr/bin:/bin"
+        let command = isolation.wrap(arguments, in: view)
+        let child = ChildProcess(executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
                                  timeLimit: timeLimit)
-        child.removedEnvironment = ["WORKBOOK_SOLUTIONS"]  // Always the learner's code, never the reference.
         guard let result = try? child.run() else { return .failed("could not start swift build") }
         if case .exited(0) = result.termination { return nil }
         if case .timedOut(let seconds) = result.termination { return .timedOut(seconds: seconds) }

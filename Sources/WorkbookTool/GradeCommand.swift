@@ -21,13 +21,22 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
         throw UsageError("run grade from inside the workbook's package (it builds each submission with it)")
     }
 
+    options.isolation = try chosenIsolation(arguments)
+    options.judge = judgeInChildProcess
+    options.dataFolders = ProcessInfo.processInfo.environment["MNIST_DIR"].map { [URL(fileURLWithPath: $0).path] } ?? []
+    options.hiddenFolders = [submissionsFolder.path, out.appendingPathComponent("results").path,
+                             out.appendingPathComponent("feedback").path, out.appendingPathComponent("gradescope").path,
+                             out.appendingPathComponent("gradebook.csv").path, out.appendingPathComponent(".grader-key").path]
+        + (ProcessInfo.processInfo.environment["HOME"].map { [$0] } ?? [])
+
     let all = try Submission.all(in: submissionsFolder)
-    let reports = GradeReports(folder: out, chapters: curriculum, roster: Set(all.map(\.learner)))
+    let reports = try GradeReports(folder: out, chapters: curriculum, roster: Set(all.map(\.learner)))
     let done = arguments.has("--force") ? [] : reports.gradedLearners()
     let pending = all.filter { !done.contains($0.learner) }
     print(style.bold("Grading \(pending.count) submissions") + " from \(submissionsFolder.path) into \(out.path)"
         + (done.isEmpty ? "" : " (\(all.count - pending.count) already graded; --force grades them again)")
         + ", seed \(options.seed), \(options.jobs) at a time, \(formatNumber(options.timeLimit)) s per check")
+    print("Isolation: " + (options.isolation == .none ? style.yellow(options.isolation.summary) : options.isolation.summary))
     let progress = ProgressBar(total: pending.count, label: "learners graded")
     let grader = Grader(chapters: curriculum, instructorPackage: package, options: options)
     let start = Date()
@@ -51,6 +60,40 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
     print(String(format: "\nGraded in %.1f s. Wrote %@/gradebook.csv, feedback/ and gradescope/.", Date().timeIntervalSince(start),
                  out.path))
     return 0
+}
+
+/// The isolation `--isolation KIND` names (it must work here), or the strongest this
+/// machine has; none only with `--no-isolation`.
+private func chosenIsolation(_ arguments: Arguments) throws -> Isolation {
+    if arguments.has("--no-isolation") { return .none }
+    if let chosen = try arguments.value("--isolation", what: "bubblewrap, unshare or sandbox-exec", { name in
+        Isolation(rawValue: name).flatMap { $0 == .none ? nil : $0 }
+    }) {
+        let name = chosen.rawValue
+        guard chosen.works() else { throw UsageError("\(name) does not work on this machine") }
+        return chosen
+    }
+    guard let strongest = Isolation.strongestAvailable() else {
+        throw UsageError("""
+            no way to isolate learner code works here, so grading would run it as you, with your files.
+            On Linux install bubblewrap (apt-get install bubblewrap) or allow user namespaces (unshare --user);
+            on macOS sandbox-exec is needed. Or give --no-isolation to grade anyway (only code you trust).
+            """)
+    }
+    return strongest
+}
+
+/// Judges a check's report in a child process of this program, which runs no learner code.
+@Sendable private func judgeInChildProcess(_ exercise: Exercise, _ report: CallReport, _ seed: UInt64) -> Outcome {
+    let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    var child = ChildProcess(executable: executable, arguments: ["__judge", exercise.id, "--seed", String(seed)],
+                             timeLimit: 60)
+    child.standardInput = try? JSONEncoder().encode(report)
+    let unjudged = Outcome(.crashed, "the results the check process sent could not be judged: they do not fit the check")
+    guard let result = try? child.run(), case .exited(0) = result.termination,
+          let line = String(decoding: result.standardOutput, as: UTF8.self).split(separator: "\n").last,
+          let outcome = try? JSONDecoder().decode(Outcome.self, from: Data(line.utf8)) else { return unjudged }
+    return outcome
 }
 
 /// `workbook rubric`: every exercise with its points, as grading counts them.

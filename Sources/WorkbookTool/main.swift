@@ -26,6 +26,9 @@ let usage = """
       --jobs N           With grade: submissions graded at once (default 1).
       --timeout S        With grade: seconds each check may run (default 20).
       --force            With grade: grade learners already in the gradebook again.
+      --isolation KIND   With grade: bubblewrap, unshare (Linux) or sandbox-exec (macOS); default: the
+                         strongest that works here.
+      --no-isolation     With grade: run learner code unisolated, as you (only for code you trust).
       --no-color         Plain text: no colours or progress bar (also NO_COLOR=1).
       -h, --help         Show this help.
 
@@ -34,8 +37,8 @@ let usage = """
     solutions instead of your code.
     """
 
-runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame", "--out", "--jobs", "--timeout"],
-           flags: ["--all", "--force", "--frame-from-stdin", "--yes"]) { arguments in
+runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out", "--jobs", "--timeout", "--isolation"],
+           flags: ["--all", "--force", "--limits", "--no-isolation", "--yes"]) { arguments in
     let style = Style.standard
     let command = arguments.positional.first ?? "status"
     let seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number",
@@ -45,6 +48,8 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--frame
     switch command {
     case "__run-check":
         try runCheckCommand(arguments)
+    case "__judge":
+        return try judgeCommand(arguments)
     case "status", "check":
         guard arguments.positional.count <= (command == "check" ? 2 : 1) else {
             throw UsageError("'\(command)' takes \(command == "check" ? "at most one exercise or chapter" : "no arguments")")

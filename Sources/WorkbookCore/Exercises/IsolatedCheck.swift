@@ -19,17 +19,17 @@ public enum IsolatedCheck {
         ProcessInfo.processInfo.environment["WORKBOOK_TIME_LIMIT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }
             ?? 20
     }
-    /// The marker in front of the outcome line. Grading passes a secret one,
-    /// so that learner code cannot print a forged outcome.
-    public static let defaultFrame = "@@workbook-outcome@@"
+    /// The marker in front of the report line. It need not be secret: a report that
+    /// learner code prints itself is judged like the results it returns, so forging one
+    /// gains nothing that returning the same numbers would not.
+    public static let frame = "@@workbook-outcome@@"
 
     /// Runs the caller's half of `exercise` in this (child) process, prints the
     /// framed report and exits. A watchdog ends the process with
     /// ``timedOutExitCode`` if the check runs past `timeLimit`.
-    public static func runChild(_ exercise: Exercise, seed: UInt64, timeLimit: Double = defaultTimeLimit,
-                                frame: String = defaultFrame) -> Never {
+    public static func runChild(_ exercise: Exercise, seed: UInt64, timeLimit: Double = defaultTimeLimit) -> Never {
         suppressCrashReports()
-        let reporter = Reporter(frame: frame)
+        let reporter = Reporter()
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: timeLimit)
             reporter.timedOut()
@@ -37,12 +37,14 @@ public enum IsolatedCheck {
         reporter.report(exercise.call(seed: seed))
     }
 
-    /// The outcome of a child process that ran ``runChild(_:seed:timeLimit:frame:)``
-    /// for `exercise` with `seed`: its report judged here, or why there is none.
+    /// The outcome of a child process that ran ``runChild(_:seed:timeLimit:)`` for
+    /// `exercise` with `seed`: its report judged by `judge` (in this process unless
+    /// given), or why there is none.
     public static func outcome(of termination: Termination, standardOutput: [UInt8], standardError: [UInt8],
-                               exercise: Exercise, seed: UInt64, frame: String = defaultFrame) -> Outcome {
-        if case .exited(reportedExitCode) = termination, let report = framedReport(in: standardOutput, frame: frame) {
-            return exercise.judge(report, seed: seed)
+                               exercise: Exercise, seed: UInt64,
+                               judge: ((CallReport) -> Outcome)? = nil) -> Outcome {
+        if case .exited(reportedExitCode) = termination, let report = framedReport(in: standardOutput) {
+            return judge?(report) ?? exercise.judge(report, seed: seed)
         }
         let errorText = String(decoding: standardError, as: UTF8.self)
         switch termination {
@@ -83,7 +85,8 @@ public enum IsolatedCheck {
         case timedOut(Double)
     }
 
-    static func framedReport(in output: [UInt8], frame: String) -> CallReport? {
+    /// The last framed report line in `output`.
+    public static func framedReport(in output: [UInt8]) -> CallReport? {
         let text = String(decoding: output, as: UTF8.self)
         guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix(frame + " ") }) else { return nil }
         return try? JSONDecoder().decode(CallReport.self, from: Data(line.dropFirst(frame.count + 1).utf8))
@@ -116,15 +119,12 @@ public enum IsolatedCheck {
 
 /// Ends the child once, with its report or its time-out, however many threads try.
 private final class Reporter: @unchecked Sendable {
-    private let frame: String
     private let lock = NSLock()
-
-    init(frame: String) { self.frame = frame }
 
     func report(_ report: CallReport) -> Never {
         lock.lock()  // Never unlocked: the first to get here ends the process.
         let json = (try? JSONEncoder().encode(report)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        FileHandle.standardOutput.write(Data("\n\(frame) \(json)\n".utf8))
+        FileHandle.standardOutput.write(Data("\n\(IsolatedCheck.frame) \(json)\n".utf8))
         _exit(IsolatedCheck.reportedExitCode)
     }
 

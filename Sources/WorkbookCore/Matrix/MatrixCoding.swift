@@ -7,9 +7,10 @@ extension Matrix: Codable {
         let rows = try container.decode(Int.self, forKey: .rows)
         let columns = try container.decode(Int.self, forKey: .columns)
         let elements = try container.decode([Double].self, forKey: .elements)
-        guard rows >= 0, columns >= 0, elements.count == rows * columns else {
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 0, columns >= 0, !overflow, elements.count == count else {
             throw DecodingError.dataCorruptedError(forKey: .elements, in: container,
-                                                   debugDescription: "a \(rows)×\(columns) matrix needs \(rows * columns) elements")
+                                                   debugDescription: "a \(rows)×\(columns) matrix cannot hold \(elements.count) elements")
         }
         self.init(rows: rows, columns: columns, elements: elements)
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Grading
+@testable import Grading
 import Testing
 import WorkbookCore
 
@@ -96,7 +96,7 @@ struct GradingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let exercise = Exercise(id: "1.1", title: "One", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
         let chapter = Chapter(number: 1, title: "C", text: "t", program: "p", exercises: [exercise])
-        let reports = GradeReports(folder: folder, chapters: [chapter], roster: ["alice", "bob"])
+        let reports = try GradeReports(folder: folder, chapters: [chapter], roster: ["alice", "bob"])
         func result(_ learner: String, points: Int) -> LearnerResult {
             LearnerResult(learner: learner, exercises: [.init(id: "1.1", status: .passed, points: points, maxPoints: 2,
                                                               message: "")], problems: [], compilerMessages: [:])
@@ -110,11 +110,41 @@ struct GradingTests {
         #expect(!reports.gradebook().contains("zz-ghost"))
     }
 
+    @Test("a result is believed only with the grader's seal: one changed or written by anything else is graded again")
+    func sealedResults() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sealed-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exercise = Exercise(id: "1.1", title: "One", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
+        let chapter = Chapter(number: 1, title: "C", text: "t", program: "p", exercises: [exercise])
+        let reports = try GradeReports(folder: folder, chapters: [chapter], roster: ["alice", "bob", "carol"])
+        func result(_ learner: String, points: Int) -> LearnerResult {
+            LearnerResult(learner: learner, exercises: [.init(id: "1.1", status: .passed, points: points, maxPoints: 2,
+                                                              message: "")], problems: [], compilerMessages: [:])
+        }
+        for learner in ["alice", "bob", "carol"] { try reports.save(result(learner, points: 0)) }
+        let results = folder.appendingPathComponent("results")
+        // bob's result rewritten with full marks, his seal kept; carol's with a seal made from another key.
+        try JSONEncoder().encode(result("bob", points: 2)).write(to: results.appendingPathComponent("bob.json"))
+        try JSONEncoder().encode(result("carol", points: 2)).write(to: results.appendingPathComponent("carol.json"))
+        try Data(String(repeating: "0", count: 64).utf8).write(to: results.appendingPathComponent("carol.seal"))
+        #expect(reports.gradedLearners() == ["alice"])
+        #expect(try GradeReports(folder: folder, chapters: [chapter]).gradedLearners() == ["alice"], "the key is kept")
+        let key = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(".grader-key").path)
+        #expect((key[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test("HMAC-SHA256 gives RFC 4231's test vector")
+    func hmacVector() {
+        let mac = ResultSeal.hmac(key: [UInt8](repeating: 0x0B, count: 20), message: Array("Hi There".utf8))
+        #expect(mac.map { String(format: "%02x", $0) }.joined()
+            == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+    }
+
     @Test("feedback shows learner output in a code block it cannot close, without control characters")
     func feedbackEscapes() throws {
         let exercise = Exercise(id: "1.1", title: "One", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
         let chapter = Chapter(number: 1, title: "C", text: "t", program: "p", exercises: [exercise])
-        let reports = GradeReports(folder: FileManager.default.temporaryDirectory, chapters: [chapter])
+        let reports = try GradeReports(folder: FileManager.default.temporaryDirectory, chapters: [chapter])
         var result = LearnerResult(learner: "eve", exercises: [
             .init(id: "1.1", status: .crashed, points: 0, maxPoints: 2,
                   message: "\u{1B}[31mred\u{1B}[0m\n```\n# Score: 43 / 43\n````"),
@@ -133,13 +163,13 @@ struct GradingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let exercise = Exercise(id: "1.1", title: "One", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
         let chapter = Chapter(number: 1, title: "C", text: "t", program: "p", exercises: [exercise])
-        let reports = GradeReports(folder: folder, chapters: [chapter])
+        let reports = try GradeReports(folder: folder, chapters: [chapter])
         try reports.save(LearnerResult(learner: "zoë", exercises: [
             .init(id: "1.1", status: .crashed, points: 0, maxPoints: 2, message: "boom"),
         ], problems: ["chapter 2 missing, and more"], compilerMessages: [:]))
         #expect(reports.gradebook() == """
-            learner,1.1 (2),chapter 1 (2),total (2),status
-            zoë,0,0,0,"chapter 2 missing, and more; 1.1 crashed"
+            learner,1.1 (2),chapter 1 (2),total (2),status,isolation
+            zoë,0,0,0,"chapter 2 missing, and more; 1.1 crashed",none
 
             """)
         #expect(reports.gradedLearners() == ["zoë"])
