@@ -1,18 +1,38 @@
 // swift-tools-version: 6.3
 // 6.3: the checks use Swift Testing's exit tests (6.2) and are developed and tested with 6.3.
+import Foundation
 import PackageDescription
 
 // MARK: - Exercises or reference solutions
+
+/// Whether this copy has `folder` (a learner's copy, from `workbook export-learner`, has
+/// neither `Solutions/` nor `Tests/Maintainer/`).
+func hasFolder(_ folder: String) -> Bool {
+    FileManager.default.fileExists(atPath: Context.packageDirectory + "/" + folder)
+}
+
+/// Stops reading the manifest with `message` (an exit, not a trap: no crash report).
+func refuse(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    exit(1)
+}
 
 /// The learner's code lives in `Exercises/`; `WORKBOOK_SOLUTIONS=1` swaps in the
 /// reference code in `Solutions/`, which has the same files and public API.
 let usesSolutions = Context.environment["WORKBOOK_SOLUTIONS"] == "1"
 let chapterSources = usesSolutions ? "Solutions" : "Exercises"
+if usesSolutions && !hasFolder("Solutions") {
+    refuse("WORKBOOK_SOLUTIONS=1, but this copy of the workbook has no solutions: it is a learner's copy. "
+        + "Unset WORKBOOK_SOLUTIONS to build your own code.")
+}
 
 /// `WORKBOOK_MAINTAINER=1` adds the maintainers' tests (the checks' own tests, the
 /// library's, the repository's rules) to `swift test`; without it, `swift test`
 /// runs the learner's exercises and nothing else.
 let includesMaintainerTests = Context.environment["WORKBOOK_MAINTAINER"] == "1"
+if includesMaintainerTests && !hasFolder("Tests/Maintainer") {
+    refuse("WORKBOOK_MAINTAINER=1, but this copy of the workbook has no maintainers' tests: it is a learner's copy.")
+}
 
 /// Lets programs and tests say which code they were built with (`#if WORKBOOK_SOLUTIONS`).
 let solutionsFlag: [SwiftSetting] = usesSolutions ? [.define("WORKBOOK_SOLUTIONS")] : []

@@ -6,8 +6,8 @@ import WorkbookCore
 /// - `bubblewrap` and `unshare` (Linux): new user, PID, mount, network, IPC and UTS
 ///   namespaces; the process sees only the ``View``'s paths, read-only unless marked
 ///   writable, a private `/tmp`, no network, and runs as uid 65534 (`nobody`) with no
-///   capabilities. When the namespace's first process ends, the kernel kills every
-///   process in it.
+///   capabilities. The command is the namespace's first process (pid 1, which nothing
+///   inside can kill), and when it ends, the kernel kills every process in it.
 /// - `sandbox-exec` (macOS): a profile that denies the network, writes outside the
 ///   view's writable paths and `/tmp`, and reads of the instructor's folder.
 /// - `none`: learner code runs as the grader's user, with the grader's files; only with
@@ -59,7 +59,7 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
         case .none:
             return environment + command
         case .bubblewrap:
-            var arguments = ["/usr/bin/bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+            var arguments = ["/usr/bin/bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
                              "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL",
                              "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--chdir", view.workingDirectory]
             for path in view.readOnly {

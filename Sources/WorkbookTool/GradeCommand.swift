@@ -90,7 +90,11 @@ private func chosenIsolation(_ arguments: Arguments) throws -> Isolation {
                              timeLimit: 60)
     child.standardInput = try? JSONEncoder().encode(report)
     let unjudged = Outcome(.crashed, "the results the check process sent could not be judged: they do not fit the check")
-    guard let result = try? child.run(), case .exited(0) = result.termination,
+    guard let result = try? child.run() else { return Outcome(.crashed, "the judge could not be started") }
+    if case .timedOut = result.termination {
+        return Outcome(.crashed, "judging the results the check process sent took longer than 60 s")
+    }
+    guard case .exited(0) = result.termination,
           let line = String(decoding: result.standardOutput, as: UTF8.self).split(separator: "\n").last,
           let outcome = try? JSONDecoder().decode(Outcome.self, from: Data(line.utf8)) else { return unjudged }
     return outcome

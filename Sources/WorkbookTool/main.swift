@@ -1,5 +1,6 @@
 import Foundation
 import WorkbookCore
+import Grading
 
 let usage = """
     The Backprop Workbook: your progress, your checks, and hints.
@@ -15,12 +16,17 @@ let usage = """
       list               List the exercises, their points and the files to edit, without checking.
       rubric             The points of every exercise and chapter, as grading counts them.
       grade SUBMISSIONS  Grade a folder of learners' submissions (see the README's section for instructors).
+      isolation          Which isolation grading would use on this machine.
+      export-learner DIR A learner's copy of the repository: no solutions, no maintainers' tests.
+      autograder gradescope --out DIR   Gradescope's autograder (setup.sh, run_autograder).
+      autograder classroom --out FILE   A GitHub Classroom workflow, one step per exercise.
       sweep N            Maintainers: check the reference solutions (WORKBOOK_SOLUTIONS=1) for seeds 1 … N.
 
     OPTIONS:
       --seed N           Seed for the checks' random shapes and values (default: $WORKBOOK_SEED or 1).
       --time-limit S     Seconds each check may run before it counts as timed out (default: 20).
       --all              With hint: show every hint at once.
+      --require-pass     With check: exit 1 unless every exercise checked passed (stubs too).
       --yes              With reset: do not ask first.
       --out DIR          With grade: where the gradebook goes (default: grades).
       --jobs N           With grade: submissions graded at once (default 1).
@@ -38,7 +44,7 @@ let usage = """
     """
 
 runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out", "--jobs", "--timeout", "--isolation"],
-           flags: ["--all", "--force", "--limits", "--no-isolation", "--yes"]) { arguments in
+           flags: ["--all", "--force", "--limits", "--no-isolation", "--require-pass", "--yes"]) { arguments in
     let style = Style.standard
     let command = arguments.positional.first ?? "status"
     let seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number",
@@ -61,7 +67,9 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
         printProgress(selected, outcomes, style: style)
         if command == "status" { printNextStep(selected, outcomes, style: style) }
         let broken = outcomes.contains { [.failed, .crashed, .timedOut].contains($0.status) }
-        return command == "check" && broken ? 1 : 0
+        // --require-pass (GitHub Classroom): only a pass counts, so an untouched stub fails too.
+        let unpassed = outcomes.contains { $0.status != .passed }
+        return command == "check" && (broken || (arguments.has("--require-pass") && unpassed)) ? 1 : 0
     case "watch":
         guard arguments.positional.count == 1 else { throw UsageError("watch takes no arguments") }
         return watch(seed: seed, timeLimit: timeLimit, style: style)
@@ -77,6 +85,16 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
         printHints(for: selected[0], all: arguments.has("--all"), style: style)
     case "grade":
         return try gradeCommand(arguments, style: style)
+    case "export-learner":
+        return try exportLearner(arguments, style: style)
+    case "autograder":
+        return try autograderCommand(arguments, style: style)
+    case "isolation":
+        guard let strongest = Isolation.strongestAvailable() else {
+            print("No isolation works here: grading needs --no-isolation (see the README's section for instructors).")
+            return 1
+        }
+        print("Grading would use \(strongest.summary).")
     case "sweep":
         guard arguments.positional.count == 2, let seeds = Int(arguments.positional[1]), seeds > 0 else {
             throw UsageError("sweep needs a number of seeds, such as 300")

@@ -56,20 +56,25 @@ public struct ChildProcess: Sendable {
         ChildGroups.add(pid)
         defer { ChildGroups.remove(pid) }
         for descriptor in [outputWrite, errorWrite, inputRead] { close(descriptor) }
+        // Blocking reads and writes run on threads of their own, never on Dispatch's pool: with
+        // several children at once, the pool's threads could all be blocked in reads while a
+        // child waits for its standard input, whose write would then never be scheduled.
         let readers = DispatchGroup()
         for (descriptor, buffer) in [(outputRead, output), (errorRead, error)] {
-            DispatchQueue.global().async(group: readers) {
+            readers.enter()
+            Thread.detachNewThread {
                 var chunk = [UInt8](repeating: 0, count: 65536)
                 while true {
                     let count = read(descriptor, &chunk, chunk.count)
                     if count > 0 { buffer.append(Data(chunk[..<count])) } else if count == 0 || errno != EINTR { break }
                 }
                 close(descriptor)
+                readers.leave()
             }
         }
         // A child that never reads cannot block the parent: write on another thread.
         let input = standardInput ?? Data()
-        DispatchQueue.global().async {
+        Thread.detachNewThread {
             input.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -114,9 +119,21 @@ public struct ChildProcess: Sendable {
     /// process with SIGPIPE: writes to it fail instead.
     private static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
+    /// Held while a pipe is made and marked close-on-exec, and while a child is spawned.
+    private static let spawning = NSLock()
+
+    /// A pipe whose ends close on exec: another child started at the same moment, from
+    /// another thread, must not inherit them, or it would hold this child's input open (a
+    /// child that reads to the end would wait for it) and its output (the readers would).
+    /// The spawned child gets its own ends as 0, 1 and 2, which dup2 leaves open. Making
+    /// the pipe and marking it happen under ``spawning``, so no spawn falls between them.
     private func makePipe() throws -> (read: Int32, write: Int32) {
         var descriptors: [Int32] = [0, 0]
-        guard pipe(&descriptors) == 0 else { throw ChildProcessError("pipe failed: \(String(cString: strerror(errno)))") }
+        Self.spawning.lock()
+        let made = pipe(&descriptors) == 0
+        if made { for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) } }
+        Self.spawning.unlock()
+        guard made else { throw ChildProcessError("pipe failed: \(String(cString: strerror(errno)))") }
         return (descriptors[0], descriptors[1])
     }
 
@@ -138,7 +155,12 @@ public struct ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, error, 2)
         for descriptor in closing + [input, output, error] { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        #if canImport(Darwin)
+        // Only 0, 1 and 2 reach the child, whatever else this process has open.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_CLOEXEC_DEFAULT))
+        #else
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        #endif
         posix_spawnattr_setpgroup(&attributes, 0)
         let environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
             .filter { !removedEnvironment.contains($0.key) }.map { "\($0.key)=\($0.value)" }
@@ -146,7 +168,9 @@ public struct ChildProcess: Sendable {
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
+        Self.spawning.lock()
         let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        Self.spawning.unlock()
         guard result == 0 else {
             throw ChildProcessError("could not start \(executable.path): \(String(cString: strerror(result)))")
         }

@@ -1,0 +1,150 @@
+import Foundation
+import WorkbookCore
+
+/// `workbook autograder gradescope --out DIR` and `workbook autograder classroom --out FILE`:
+/// what the two platforms classes use need to grade with this workbook's checks.
+func autograderCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
+    guard arguments.positional.count == 2 else {
+        throw UsageError("autograder needs a platform: gradescope or classroom")
+    }
+    guard let out = try arguments.value("--out", what: "a path", { $0 }) else {
+        throw UsageError("autograder \(arguments.positional[1]) needs --out")
+    }
+    let destination = URL(fileURLWithPath: out)
+    switch arguments.positional[1] {
+    case "gradescope":
+        try writeGradescopeAutograder(to: destination)
+        print(style.bold("Wrote Gradescope's autograder") + " to \(destination.path): setup.sh, run_autograder and workbook/.")
+        print("Zip the folder's contents (cd \(out) && zip -r ../autograder.zip .) and upload the zip to Gradescope.")
+    case "classroom":
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(classroomWorkflow().utf8).write(to: destination)
+        print(style.bold("Wrote GitHub Classroom's workflow") + " to \(destination.path): one step per exercise, "
+            + "\(curriculum.reduce(0) { $0 + $1.points }) points in all.")
+        print("Put it at .github/workflows/classroom.yml in the assignment's template repository (see the README).")
+    default:
+        throw UsageError("autograder knows gradescope and classroom, not '\(arguments.positional[1])'")
+    }
+    return 0
+}
+
+/// The Gradescope autograder: `setup.sh` (run once when Gradescope builds the image),
+/// `run_autograder` (run for each submission) and `workbook/`, the package without
+/// answers (``LearnerCopy``). Paths default to Gradescope's `/autograder` and follow
+/// `AUTOGRADER_ROOT` when set, so the autograder can be tried on any machine.
+func writeGradescopeAutograder(to folder: URL) throws {
+    try LearnerCopy.write(to: folder.appendingPathComponent("workbook"))
+    for (name, text) in [("setup.sh", gradescopeSetup), ("run_autograder", gradescopeRun)] {
+        let file = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+    }
+}
+
+private let gradescopeSetup = #"""
+    #!/usr/bin/env bash
+    # Gradescope runs this once, as root, on its Ubuntu image: it installs Swift 6.3 (from
+    # swift.org), zlib and bubblewrap (from Ubuntu), then builds the grader.
+    set -euo pipefail
+    root=${AUTOGRADER_ROOT:-/autograder}
+    if ! command -v swift > /dev/null; then
+        . /etc/os-release
+        version=${VERSION_ID:-22.04}
+        case $(uname -m) in aarch64) arch=-aarch64 ;; *) arch= ;; esac
+        gcc=12; [ "$version" = 24.04 ] && gcc=13
+        apt-get update
+        apt-get install -y binutils curl git gnupg2 libc6-dev libcurl4-openssl-dev libedit2 "libgcc-$gcc-dev" \
+            libpython3-dev libsqlite3-0 "libstdc++-$gcc-dev" libxml2-dev libz3-dev pkg-config tzdata unzip zlib1g-dev
+        platform="ubuntu${version/./}$arch"
+        name="swift-6.3.1-RELEASE-ubuntu$version$arch"
+        curl -fsSL "https://download.swift.org/swift-6.3.1-release/$platform/swift-6.3.1-RELEASE/$name.tar.gz" \
+            -o /tmp/swift.tar.gz
+        mkdir -p /opt/swift
+        tar -xzf /tmp/swift.tar.gz -C /opt/swift --strip-components 1
+        ln -sf /opt/swift/usr/bin/* /usr/local/bin/
+    fi
+    if [ "$root" = /autograder ] && ! command -v bwrap > /dev/null; then
+        apt-get install -y bubblewrap || echo "bubblewrap not installed: grading will try unshare, or run unisolated"
+    fi
+    cd "$root/source/workbook"
+    swift build --product workbook
+    """#
+
+private let gradescopeRun = #"""
+    #!/usr/bin/env bash
+    # Gradescope runs this for each submission: it grades the one learner in
+    # $root/submission (their Exercises/ folder, or a copy of their whole repository) and
+    # writes $root/results/results.json. Learner code is isolated inside Gradescope's
+    # container too when the container allows namespaces; otherwise the container (one per
+    # submission) is the only isolation, and the results say so.
+    set -euo pipefail
+    root=${AUTOGRADER_ROOT:-/autograder}
+    workbook="$root/source/workbook"
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    mkdir -p "$work/class" "$root/results"
+    # The submission, copied by content: links are not followed (grading skips them anyway).
+    cp -RP "$root/submission" "$work/class/learner"
+    isolation=
+    "$workbook/.build/debug/workbook" isolation > /dev/null || isolation=--no-isolation
+    cd "$workbook"
+    "$workbook/.build/debug/workbook" grade "$work/class" --out "$work/grades" --timeout "${WORKBOOK_TIME_LIMIT:-20}" \
+        --no-color $isolation
+    cp "$work/grades/gradescope/learner/results.json" "$root/results/results.json"
+    """#
+
+/// A GitHub Classroom workflow: one step per exercise, each running
+/// `workbook check ID --require-pass` worth the exercise's points, and the reporter.
+func classroomWorkflow() -> String {
+    let exercises = curriculum.flatMap(\.exercises)
+    func step(_ exercise: Exercise) -> String {
+        let id = "exercise-" + exercise.id.replacingOccurrences(of: ".", with: "-")
+        return """
+              - name: \(exercise.id) \(exercise.title)
+                id: \(id)
+                uses: classroom-resources/autograding-command-grader@v1
+                with:
+                  test-name: \(exercise.id) \(exercise.title)
+                  setup-command: swift build --product workbook
+                  command: swift run workbook check \(exercise.id) --require-pass --no-color
+                  timeout: 10
+                  max-score: \(exercise.points)
+
+        """
+    }
+    let ids = exercises.map { "exercise-" + $0.id.replacingOccurrences(of: ".", with: "-") }
+    return """
+        # GitHub Classroom autograding for the Backprop Workbook, written by
+        # `swift run workbook autograder classroom --out .github/workflows/classroom.yml`.
+        # Each step checks one exercise (`workbook check ID --require-pass` exits 0 only when it
+        # passed) and is worth its points: \(exercises.reduce(0) { $0 + $1.points }) in all.
+        name: Autograding
+
+        on:
+          push:
+          repository_dispatch:
+
+        permissions:
+          checks: write
+          actions: read
+          contents: read
+
+        jobs:
+          autograding:
+            runs-on: ubuntu-24.04
+            container: swift:6.3-noble
+            if: github.actor != 'github-classroom[bot]'
+            timeout-minutes: 60
+            steps:
+              - uses: actions/checkout@v4
+
+        """ + exercises.map(step).joined() + """
+              - name: Report
+                uses: classroom-resources/autograding-grading-reporter@v1
+                env:
+        \(ids.map { "          \($0.uppercased())_RESULTS: \"${{ steps.\($0).outputs.result }}\"" }.joined(separator: "\n"))
+                with:
+                  runners: \(ids.joined(separator: ","))
+
+        """
+}

@@ -1,0 +1,82 @@
+import Foundation
+import WorkbookCore
+
+/// Copies of the package for others: a learner's (`workbook export-learner`), and the one
+/// an autograder builds. Neither holds what gives answers away or is the maintainers' only:
+/// the reference solutions, the maintainers' tests (their kept implementations) and fixtures,
+/// the CI scripts and workflow, build folders, downloaded data and grading output.
+enum LearnerCopy {
+    /// Paths, relative to the package, that no copy gets.
+    static let excluded: Set<String> = [
+        ".build", ".git", ".swiftpm", ".workbook", "Package.resolved", "Solutions", "Tests/Maintainer", "Tests/Fixtures",
+        ".ci", ".github", "data", "grades",
+    ]
+
+    /// Copies the package's files into `destination` (which must not exist, or be an empty
+    /// folder), keeping symbolic links inside the package as links.
+    /// - Returns: How many files were copied.
+    @discardableResult
+    static func write(to destination: URL, from package: URL = PackageRoot.url) throws -> Int {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: destination.path) {
+            guard (try? manager.contentsOfDirectory(atPath: destination.path))?.isEmpty == true else {
+                throw UsageError("\(destination.path) already exists and is not empty")
+            }
+        }
+        guard !destination.standardizedFileURL.path.hasPrefix(package.standardizedFileURL.path + "/") else {
+            throw UsageError("the copy must go outside the package")
+        }
+        var count = 0
+        func copy(_ relative: String) throws {
+            let source = package.appendingPathComponent(relative)
+            let target = destination.appendingPathComponent(relative)
+            let attributes = try manager.attributesOfItem(atPath: source.path)
+            switch attributes[.type] as? FileAttributeType {
+            case .typeDirectory?:
+                try manager.createDirectory(at: target, withIntermediateDirectories: true)
+                for name in try manager.contentsOfDirectory(atPath: source.path).sorted() {
+                    let child = relative.isEmpty ? name : relative + "/" + name
+                    if !excluded.contains(child) && !name.hasPrefix(".DS_Store") { try copy(child) }
+                }
+            case .typeSymbolicLink?:
+                try manager.createSymbolicLink(atPath: target.path,
+                                               withDestinationPath: manager.destinationOfSymbolicLink(atPath: source.path))
+                count += 1
+            case .typeRegular?:
+                try manager.copyItem(at: source, to: target)
+                count += 1
+            default:
+                break  // Sockets, FIFOs and devices are nobody's source.
+            }
+        }
+        try copy("")
+        return count
+    }
+}
+
+/// `workbook export-learner DIR`: a learner's copy of the repository, as a new git
+/// repository with one commit (so that `workbook reset` finds the stubs in its history).
+func exportLearner(_ arguments: Arguments, style: Style) throws -> Int32 {
+    guard arguments.positional.count == 2 else { throw UsageError("export-learner needs the folder to create") }
+    let destination = URL(fileURLWithPath: arguments.positional[1])
+    let count = try LearnerCopy.write(to: destination)
+    let committed = commitEverything(in: destination, message: "The Backprop Workbook, a learner's copy")
+    print(style.bold("Wrote a learner's copy") + " of the workbook to \(destination.path): \(count) files, "
+        + "without the solutions, the maintainers' tests or the CI scripts"
+        + (committed ? ", as a git repository with one commit." : " (git was not found: no repository made)."))
+    print("In it: swift run workbook, swift test, and every chapter's program work as in the full repository.")
+    return 0
+}
+
+/// Makes `folder` a git repository holding its files in one commit; whether it could.
+private func commitEverything(in folder: URL, message: String) -> Bool {
+    let steps = [["init", "--quiet"], ["add", "--all"],
+                 ["-c", "user.name=Backprop Workbook", "-c", "user.email=workbook@localhost", "commit", "--quiet",
+                  "-m", message]]
+    for step in steps {
+        let child = ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
+                                 arguments: ["git", "-C", folder.path] + step, timeLimit: 120)
+        guard let result = try? child.run(), case .exited(0) = result.termination else { return false }
+    }
+    return true
+}
