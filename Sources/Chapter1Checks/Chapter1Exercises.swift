@@ -88,5 +88,20 @@ public let chapter1 = Chapter(
                     + "(0 is usual).",
             ],
             check: { generator in checkNewOperations(log: { $0.log() }, relu: { $0.relu() }, using: &generator) }),
+        Exercise(
+            id: "1.7", title: "A two-layer network from Values", points: 3,
+            file: "Exercises/Chapter1/ValueNetwork.swift", symbol: "`networkLoss(W1:b1:W2:b2:x:t:)`",
+            hints: [
+                "What does one unit compute from its inputs? Write it for hidden unit i, then reuse it for the "
+                    + "output units, whose inputs are the hidden activations.",
+                "A unit is a weighted sum of its inputs plus its bias, through the sigmoid — all with Value's own "
+                    + "+, * and sigmoid(), on the Values you were given (a copy made with Value(w.data) is a new leaf "
+                    + "that backward() never reaches). The loss adds ½(ŷₖ − tₖ)² over the outputs.",
+                "hidden[i] = (b1[i] + Σⱼ W1[i][j] * x[j]).sigmoid(); yHat[k] = (b2[k] + Σᵢ W2[k][i] * hidden[i])"
+                    + ".sigmoid(); return Σₖ 0.5 * (yHat[k] − t[k]) * (yHat[k] − t[k]).",
+            ],
+            check: { generator in
+                checkValueNetwork({ networkLoss(W1: $0, b1: $1, W2: $2, b2: $3, x: $4, t: $5) }, using: &generator)
+            }),
     ]
 )

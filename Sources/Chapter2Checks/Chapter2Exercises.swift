@@ -75,5 +75,28 @@ public let chapter2 = Chapter(
             check: { generator in
                 checkGradientDescent({ gradientDescentStep(&$0, $1, learningRate: $2) }, using: &generator)
             }),
+        Exercise(
+            id: "2.7", title: "A tanh hidden layer", points: 2,
+            file: "Exercises/Chapter2/TanhLayer.swift", symbol: "`tanhHiddenDelta(_:_:_:)`",
+            hints: [
+                "Only one thing changed since 2.4: the function between z¹ and a¹. Which factor of δ¹ does that "
+                    + "change, and which stay?",
+                "The factor (W²)ᵀδ² is the same as in 2.4; the other is the slope of tanh at z¹. Derive it from "
+                    + "tanh = sinh / cosh with the quotient rule, and write it with tanh itself, as σ′ was written "
+                    + "with σ.",
+                "tanh′(z) = 1 − tanh²(z), and the pass holds tanh(z¹) as a¹: δ¹ = ((W²)ᵀδ²) ⊙ (1 − a¹ ⊙ a¹).",
+            ],
+            check: { generator in checkTanhHiddenDelta(tanhHiddenDelta, using: &generator) }),
+        Exercise(
+            id: "2.8", title: "Sigmoid outputs with the cross-entropy loss", points: 2,
+            file: "Exercises/Chapter2/CrossEntropy.swift", symbol: "`crossEntropyOutputDelta(_:_:)`",
+            hints: [
+                "Write one entry's loss as a function of ŷ, and ŷ as a function of z. Which two derivatives does "
+                    + "the chain rule multiply, as in 2.3?",
+                "Differentiate −[t log ŷ + (1 − t) log(1 − ŷ)] with respect to ŷ and put it over one denominator; "
+                    + "then multiply by σ′(z) written with ŷ = σ(z). Something cancels.",
+                "∂ℓ/∂ŷ = (ŷ − t) / (ŷ(1 − ŷ)) and σ′(z²) = ŷ(1 − ŷ), so δ² = ŷ − t: `pass.a2 - t`.",
+            ],
+            check: { generator in checkCrossEntropyOutputDelta(crossEntropyOutputDelta, using: &generator) }),
     ]
 )

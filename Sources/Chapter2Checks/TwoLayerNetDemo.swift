@@ -56,15 +56,15 @@ public struct TwoLayerNetDemo {
             lines.append("")
         }
         lines.append("The gradient check: backprop's gradients against central differences of the loss:")
-        var table = Table(headers: ["parameter", "shape", "max relative error", "verdict"],
-                          alignments: [.left, .left, .right, .left])
+        var table = Table(headers: ["parameter", "shape", "entries checked", "max relative error", "verdict"],
+                          alignments: [.left, .left, .right, .right, .left])
         let (reports, stubs) = withStubsReached {
             checkNetworkGradients(network, x, t, loss: loss, backprop: gradients, using: &generator)
         }
         for report in reports {
             let error = report.entries.isEmpty ? "—" : String(format: "%.0e", report.maxRelativeError)
             let verdict = !stubs.isEmpty ? style.dim("not started") : report.passed ? style.green("ok") : style.red("WRONG")
-            table.append([report.name, "\(report.shape)", error, verdict])
+            table.append([report.name, "\(report.shape)", "\(report.entries.count) of \(report.totalCount)", error, verdict])
         }
         lines.append(table.render(style: style))
         for report in reports where !report.passed && stubs.isEmpty {

@@ -89,5 +89,21 @@ public let chapter4 = Chapter(
                 checkSoftmax(softmax: { softmaxRows($0, into: &$1) }, delta: { crossEntropyDelta($0, $1, into: &$2) },
                              using: &generator)
             }),
+        Exercise(
+            id: "4.7", title: "Going further: L2 weight decay", points: 2,
+            file: "Exercises/Chapter4/WeightDecay.swift", symbol: "`weightDecayPenalty(_:lambda:trainingSetSize:)` and "
+                + "`addWeightDecay(to:_:lambda:trainingSetSize:)`",
+            hints: [
+                "The penalty is a sum of squares of weights, each weight appearing once. How does the sum change "
+                    + "when one weight w changes a little? Do the biases appear in it?",
+                "Differentiate (λ/2n) w² with respect to w: the exponent comes down and meets the ½. Each weight's "
+                    + "gradient gains a term proportional to that weight; a bias's gradient gains nothing.",
+                "penalty = λ/(2n) · Σ w² over W¹ and W²; dW1 += (λ/n) W1 and dW2 += (λ/n) W2; dB1 and dB2 stay.",
+            ],
+            check: { generator in
+                checkWeightDecay(penalty: { weightDecayPenalty($0, lambda: $1, trainingSetSize: $2) },
+                                 addDecay: { addWeightDecay(to: &$0, $1, lambda: $2, trainingSetSize: $3) },
+                                 using: &generator)
+            }),
     ]
 )

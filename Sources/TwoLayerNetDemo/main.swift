@@ -7,6 +7,11 @@ let usage = """
     two-layer network, built from your Exercises/Chapter2 code.
 
     USAGE: swift run two-layer-net [--inputs N] [--hidden N] [--outputs N] [--batch N] [--seed S] [--bug NAME]
+           swift run two-layer-net trace
+
+    COMMANDS:
+      trace                           A 2-2-1 network traced by hand for one example: every forward value,
+                                      delta and gradient, and one gradient entry checked numerically.
 
     OPTIONS:
       --inputs, --hidden, --outputs   Layer sizes (defaults 3, 5, 2).
@@ -22,6 +27,10 @@ let usage = """
 
 runProgram("two-layer-net", usage: usage, valued: ["--inputs", "--hidden", "--outputs", "--batch", "--seed", "--bug"]) {
     arguments in
+    if arguments.positional == ["trace"] {
+        print(HandTrace.render(style: .standard))
+        return 0
+    }
     guard arguments.positional.isEmpty else { throw UsageError("unexpected argument '\(arguments.positional[0])'") }
     let bugs = BugInTheWild.allCases.map(\.rawValue).joined(separator: ", ")
     let bug = try arguments.value("--bug", what: "one of \(bugs)", BugInTheWild.init(rawValue:))

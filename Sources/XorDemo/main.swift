@@ -7,13 +7,19 @@ let usage = """
     Chapter 3's program: trains your two-layer network (Chapter 2) with your
     training loop (Chapter 3) on XOR, and shows what it learned.
 
-    USAGE: swift run xor [--hidden N] [--eta X] [--epochs N] [--seed S] [--plot FILE.svg]
+    USAGE: swift run xor [--hidden N] [--eta X] [--epochs N] [--seed S] [--init-scale S] [--plot FILE.svg]
+           swift run xor study
+
+    COMMANDS:
+      study             What the initial scale and the learning rate do to training, over seeds 1-20,
+                        and what happens during the plateau (the numbers of Chapter 3's "When training fails").
 
     OPTIONS:
       --hidden N        Hidden units (default 4).
       --eta X           The learning rate η (default 5).
       --epochs N        Training epochs, each one step on all four points (default 1000).
       --seed S          Seed for the initial weights (default 1). The same seed gives the same run.
+      --init-scale S    Initial weights and biases from −S ..< S (default 1; 0 starts every one at 0).
       --plot FILE.svg   Also write the loss curve and the decision boundary as an SVG file.
       --no-color        Plain text: no colours or progress bar (also NO_COLOR=1).
       -h, --help        Show this help.
@@ -21,7 +27,11 @@ let usage = """
     WORKBOOK_SOLUTIONS=1 swift run xor runs the reference solutions instead.
     """
 
-runProgram("xor", usage: usage, valued: ["--hidden", "--eta", "--epochs", "--seed", "--plot"]) { arguments in
+runProgram("xor", usage: usage, valued: ["--hidden", "--eta", "--epochs", "--seed", "--init-scale", "--plot"]) { arguments in
+    if arguments.positional == ["study"] {
+        print(XorStudy.render(style: .standard))
+        return 0
+    }
     guard arguments.positional.isEmpty else { throw UsageError("unexpected argument '\(arguments.positional[0])'") }
     var demo = XorDemo(functions: chapter2Network)
     var configuration = demo.configuration
@@ -34,6 +44,10 @@ runProgram("xor", usage: usage, valued: ["--hidden", "--eta", "--epochs", "--see
     configuration.epochs = try arguments.value("--epochs", default: configuration.epochs,
                                                what: "a whole number from 1 to 10000000", wholeNumber(in: 1 ... 10_000_000))
     configuration.seed = try arguments.value("--seed", default: configuration.seed, what: "a whole number", UInt64.init)
+    configuration.initialScale = try arguments.value("--init-scale", default: configuration.initialScale,
+                                                     what: "a number from 0 to 100") {
+        Double($0).flatMap { (0 ... 100).contains($0) ? $0 : nil }
+    }
     let plotPath = try arguments.value("--plot", what: "a file name ending in .svg") { $0.hasSuffix(".svg") ? $0 : nil }
     demo.configuration = configuration
 

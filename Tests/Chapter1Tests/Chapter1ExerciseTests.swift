@@ -22,3 +22,6 @@ func backward() async throws { try await checkExercise("1.5") }
 
 @Test("1.6 log and relu pass gradients back, relu with a valid slope at its kink", .exercise("1.6"))
 func newOperations() async throws { try await checkExercise("1.6") }
+
+@Test("1.7 a network built from Values gets the matrix backward pass's gradients, entry by entry", .exercise("1.7"))
+func valueNetwork() async throws { try await checkExercise("1.7") }

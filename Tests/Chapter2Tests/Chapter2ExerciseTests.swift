@@ -22,3 +22,9 @@ func parameterGradients() async throws { try await checkExercise("2.5") }
 
 @Test("2.6 a gradient-descent step moves every parameter by −η times its gradient", .exercise("2.6"))
 func gradientDescent() async throws { try await checkExercise("2.6") }
+
+@Test("2.7 δ¹ of a tanh hidden layer matches finite differences with respect to z¹", .exercise("2.7"))
+func tanhLayer() async throws { try await checkExercise("2.7") }
+
+@Test("2.8 δ² of sigmoid outputs with the cross-entropy loss matches finite differences", .exercise("2.8"))
+func crossEntropy() async throws { try await checkExercise("2.8") }

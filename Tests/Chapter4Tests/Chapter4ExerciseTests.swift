@@ -22,3 +22,6 @@ func evaluation() async throws { try await checkExercise("4.5") }
 
 @Test("4.6 softmax rows sum to 1 without overflow and the cross-entropy delta is ŷ − t", .exercise("4.6"))
 func softmax() async throws { try await checkExercise("4.6") }
+
+@Test("4.7 the L2 penalty and its gradient match the penalty's definition and finite differences", .exercise("4.7"))
+func weightDecay() async throws { try await checkExercise("4.7") }

@@ -122,4 +122,22 @@ struct ChainRuleCheckTests {
             checkNewOperations(log: Kept.logFromOutput, relu: Kept.reluFromOutput, using: &generator)
         }
     }
+
+    @Test("1.7 check catches a loss without its ½, without b², and one built on copies of the parameters")
+    func valueNetworkWrong() {
+        expectCaught(saying: "without the ½") { generator in
+            checkValueNetwork(Kept.networkLossWithoutHalf, using: &generator)
+        }
+        expectCaught(saying: "b² is missing") { generator in
+            checkValueNetwork(Kept.networkLossWithoutOutputBias, using: &generator)
+        }
+        expectCaught(saying: "built from copies of the parameters") { generator in
+            checkValueNetwork(Kept.networkLossOnCopies, using: &generator)
+        }
+    }
+
+    @Test("1.7 check accepts σ built from exp, the error squared with pow, and the sums in another order")
+    func valueNetworkRight() {
+        expectAccepted { generator in checkValueNetwork(Kept.networkLossBySigmoidFromExp, using: &generator) }
+    }
 }

@@ -3,6 +3,7 @@
 // the reference, which each check must accept.
 
 import Chapter1
+import Chapter1Checks
 import Foundation
 
 enum Kept {
@@ -220,5 +221,73 @@ enum Kept {
             for child in node.children { run(child) }
         }
         run(root)
+    }
+
+    // MARK: 1.7
+    // Built with 1.3's kept sum, the checker's own product and the σ, e^x and x^p nodes below, never with the
+    // operations of Exercises/ (stubs in a run on the stubs).
+
+    private static func sigmoidNode(_ z: Value) -> Value {
+        let s = 1 / (1 + Foundation.exp(-z.data))
+        return Value(s, children: [z], operation: "σ") { out in z.grad += s * (1 - s) * out.grad }
+    }
+
+    private static func expNode(_ z: Value) -> Value {
+        let e = Foundation.exp(z.data)
+        return Value(e, children: [z], operation: "exp") { out in z.grad += e * out.grad }
+    }
+
+    private static func powNode(_ z: Value, _ p: Double) -> Value {
+        Value(Foundation.pow(z.data, p), children: [z], operation: "pow") { out in
+            z.grad += p * Foundation.pow(z.data, p - 1) * out.grad
+        }
+    }
+
+    private static func times(_ a: Value, _ b: Value) -> Value { ValueGraphCheck.product(a, b) }
+
+    /// One unit: activation(Σⱼ wⱼ inputⱼ + b).
+    private static func unit(_ row: [Value], _ bias: Value, _ inputs: [Value], activation: (Value) -> Value) -> Value {
+        activation(zip(row, inputs).reduce(bias) { add($0, times($1.0, $1.1)) })
+    }
+
+    private static func squaredErrors(_ yHat: [Value], _ t: [Double], half: Bool) -> Value {
+        zip(yHat, t).reduce(Value(0)) { sum, pair in
+            let error = add(pair.0, Value(-pair.1))
+            return add(sum, times(Value(half ? 0.5 : 1), times(error, error)))
+        }
+    }
+
+    /// Wrong: ‖ŷ − t‖², the ½ left out.
+    static func networkLossWithoutHalf(_ W1: [[Value]], _ b1: [Value], _ W2: [[Value]], _ b2: [Value], _ x: [Double],
+                                       _ t: [Double]) -> Value {
+        let hidden = zip(W1, b1).map { unit($0, $1, x.map { Value($0) }, activation: sigmoidNode) }
+        return squaredErrors(zip(W2, b2).map { unit($0, $1, hidden, activation: sigmoidNode) }, t, half: false)
+    }
+
+    /// Wrong: the output layer's biases left out.
+    static func networkLossWithoutOutputBias(_ W1: [[Value]], _ b1: [Value], _ W2: [[Value]], _ b2: [Value],
+                                             _ x: [Double], _ t: [Double]) -> Value {
+        let hidden = zip(W1, b1).map { unit($0, $1, x.map { Value($0) }, activation: sigmoidNode) }
+        return squaredErrors(W2.map { unit($0, Value(0), hidden, activation: sigmoidNode) }, t, half: true)
+    }
+
+    /// Wrong: built on copies of the weights, which backward() never reaches.
+    static func networkLossOnCopies(_ W1: [[Value]], _ b1: [Value], _ W2: [[Value]], _ b2: [Value], _ x: [Double],
+                                    _ t: [Double]) -> Value {
+        let copy = { (rows: [[Value]]) in rows.map { $0.map { Value($0.data) } } }
+        return networkLossBySigmoidFromExp(copy(W1), b1.map { Value($0.data) }, copy(W2), b2.map { Value($0.data) }, x, t)
+    }
+
+    /// Right, written differently: σ built from exp and pow, the error squared with pow, the sums in another order.
+    static func networkLossBySigmoidFromExp(_ W1: [[Value]], _ b1: [Value], _ W2: [[Value]], _ b2: [Value],
+                                            _ x: [Double], _ t: [Double]) -> Value {
+        let sigma = { (z: Value) in powNode(add(Value(1), expNode(times(Value(-1), z))), -1) }
+        let inputs = x.map { Value($0) }
+        let hidden = zip(W1, b1).map { row, bias in
+            sigma(add(zip(row, inputs).reversed().reduce(Value(0)) { add($0, times($1.1, $1.0)) }, bias))
+        }
+        let yHat = zip(W2, b2).map { unit($0, $1, hidden, activation: sigma) }
+        let squares = zip(yHat, t).map { powNode(add($0, Value(-$1)), 2) }
+        return times(squares.dropFirst().reduce(squares[0]) { add($0, $1) }, Value(0.5))
     }
 }

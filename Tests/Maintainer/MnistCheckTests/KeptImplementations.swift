@@ -269,4 +269,52 @@ enum Kept {
     }
 
     static func delta(_ yHat: Matrix, _ t: Matrix, _ delta: inout Matrix) { delta = yHat - t }
+
+    // MARK: 4.7
+
+    /// Right: a penalty the gradient mistakes below are paired with (kept here, so that a run on the
+    /// stubs checks them too).
+    static func penalty(_ network: Network, _ lambda: Double, _ n: Int) -> Double {
+        lambda / (2 * Double(n)) * (network.W1.elements + network.W2.elements).reduce(0) { $0 + $1 * $1 }
+    }
+
+    /// Wrong: the biases penalised too.
+    static func penaltyWithBiases(_ network: Network, _ lambda: Double, _ n: Int) -> Double {
+        let all = [network.W1, network.b1, network.W2, network.b2].flatMap(\.elements)
+        return lambda / (2 * Double(n)) * all.reduce(0) { $0 + $1 * $1 }
+    }
+
+    /// Wrong: (λ/n) Σ w², the ½ left out.
+    static func penaltyWithoutHalf(_ network: Network, _ lambda: Double, _ n: Int) -> Double {
+        2 * penalty(network, lambda, n)
+    }
+
+    /// Right: a gradient the penalty mistakes above are paired with.
+    static func decay(_ gradients: inout Gradients, _ network: Network, _ lambda: Double, _ n: Int) {
+        gradients.dW1 = gradients.dW1 + (lambda / Double(n)) * network.W1
+        gradients.dW2 = gradients.dW2 + (lambda / Double(n)) * network.W2
+    }
+
+    /// Wrong: (2λ/n) w, the derivative of w² without the ½.
+    static func decayDoubled(_ gradients: inout Gradients, _ network: Network, _ lambda: Double, _ n: Int) {
+        gradients.dW1 = gradients.dW1 + (2 * lambda / Double(n)) * network.W1
+        gradients.dW2 = gradients.dW2 + (2 * lambda / Double(n)) * network.W2
+    }
+
+    /// Wrong: the biases decayed too.
+    static func decayBiases(_ gradients: inout Gradients, _ network: Network, _ lambda: Double, _ n: Int) {
+        decay(&gradients, network, lambda, n)
+        gradients.dB1 = gradients.dB1 + (lambda / Double(n)) * network.b1
+        gradients.dB2 = gradients.dB2 + (lambda / Double(n)) * network.b2
+    }
+
+    /// Right, written differently: weight by weight, in place.
+    static func decayEntryByEntry(_ gradients: inout Gradients, _ network: Network, _ lambda: Double, _ n: Int) {
+        for index in gradients.dW1.elements.indices {
+            gradients.dW1.elements[index] += lambda * network.W1.elements[index] / Double(n)
+        }
+        for index in gradients.dW2.elements.indices {
+            gradients.dW2.elements[index] += lambda * network.W2.elements[index] / Double(n)
+        }
+    }
 }

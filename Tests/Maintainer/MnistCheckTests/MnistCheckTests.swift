@@ -98,10 +98,52 @@ struct MnistCheckTests {
         expectCaught(saying: "overflows") { generator in checkSoftmax(softmax: Kept.softmaxUnstable, delta: Kept.delta, using: &generator) }
         expectAccepted { generator in checkSoftmax(softmax: Kept.softmaxLogSumExp, delta: Kept.delta, using: &generator) }
     }
+
+    @Test("4.7 check catches a penalty without its ½ or with the biases, and a doubled or bias-decaying gradient")
+    func weightDecayWrong() {
+        expectCaught(saying: "the penalty has a ½ in it") { generator in
+            checkWeightDecay(penalty: Kept.penaltyWithoutHalf, addDecay: Kept.decay, using: &generator)
+        }
+        expectCaught(saying: "the biases were penalised too") { generator in
+            checkWeightDecay(penalty: Kept.penaltyWithBiases, addDecay: Kept.decay, using: &generator)
+        }
+        expectCaught(saying: "the ½ of (λ/2n) w² cancels the 2") { generator in
+            checkWeightDecay(penalty: Kept.penalty, addDecay: Kept.decayDoubled, using: &generator)
+        }
+        expectCaught(saying: "the biases were decayed too") { generator in
+            checkWeightDecay(penalty: Kept.penalty, addDecay: Kept.decayBiases, using: &generator)
+        }
+    }
+
+    @Test("4.7 check accepts weight decay added entry by entry")
+    func weightDecayRight() {
+        expectAccepted { generator in
+            checkWeightDecay(penalty: Kept.penalty, addDecay: Kept.decayEntryByEntry, using: &generator)
+        }
+    }
 }
 
 @Suite("The numbers Chapter 4 quotes")
 struct MnistQuotedNumbersTests {
+    @Test("Chapter 2's sampling odds: a sample of 64 misses one row of dW1 11%, one entry 99.7%, all 40 biases 90%")
+    func samplingOdds() {
+        let limit = Double(GradientCheck.sampleLimit)
+        let rounded = { (value: Double, places: Double) in (value * places).rounded() / places }
+        #expect(GradientCheck.sampleLimit == 64)
+        #expect(rounded(pow(1 - 784.0 / 23_520, limit), 100) == 0.11)
+        #expect(rounded(pow(1 - 1.0 / 23_520, limit), 1000) == 0.997)
+        let parameters: Int = 784 * 30 + 30 + 30 * 10 + 10
+        #expect(parameters == 23_860)
+        #expect(rounded(pow(1 - 40.0 / 23_860, limit), 10) == 0.9)
+    }
+
+    @Test("a 784-100-10 network has 79,510 parameters")
+    func parameterCount() {
+        var generator = SplitMix64(seed: 1)
+        let network = Network(inputs: 784, hidden: 100, outputs: 10, using: &generator)
+        #expect([network.W1, network.b1, network.W2, network.b2].reduce(0) { $0 + $1.elements.count } == 79_510)
+    }
+
     @Test("the softmax example: z² = (1, 2, 3), the first class right")
     func softmaxExample() {
         let z = [1.0, 2, 3], t = [1.0, 0, 0]

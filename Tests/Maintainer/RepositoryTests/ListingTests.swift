@@ -81,6 +81,8 @@ struct ListingTests {
         case "xor":
             let demo = XorDemo(functions: chapter2Network)
             printed = demo.render(demo.train(), style: .plain) + "\n\n" + XorDemo.plotHint + "\n"
+        case "two-layer-net trace": printed = HandTrace.render(style: .plain) + "\n"
+        case "xor study": printed = XorStudy.render(style: .plain) + "\n"
         default: Issue.record("no renderer for program '\(program)'"); return
         }
         #if WORKBOOK_SOLUTIONS

@@ -179,4 +179,47 @@ enum Kept {
         for index in network.W2.elements.indices { network.W2.elements[index] -= eta * gradients.dW2.elements[index] }
         for index in network.b2.elements.indices { network.b2.elements[index] -= eta * gradients.dB2.elements[index] }
     }
+
+    // MARK: 2.7
+
+    /// Wrong: the sigmoid's slope, copied from 2.4.
+    static func tanhDeltaWithSigmoidPrime(_ delta2: Matrix, _ network: Network, _ pass: ForwardPass) -> Matrix {
+        (network.W2.transposed * delta2).hadamard(sigmoidPrime(pass.z1))
+    }
+
+    /// Wrong: 1 − tanh(z), the square forgotten.
+    static func tanhDeltaUnsquared(_ delta2: Matrix, _ network: Network, _ pass: ForwardPass) -> Matrix {
+        (network.W2.transposed * delta2).hadamard(pass.a1.map { 1 - $0 })
+    }
+
+    /// Wrong: tanh′ taken at a¹ instead of z¹.
+    static func tanhDeltaAtActivation(_ delta2: Matrix, _ network: Network, _ pass: ForwardPass) -> Matrix {
+        (network.W2.transposed * delta2).hadamard(pass.a1.map { 1 - tanh($0) * tanh($0) })
+    }
+
+    /// Right, written differently: tanh′(z) = sech²(z) = 1 / cosh²(z), from z¹.
+    static func tanhDeltaSech(_ delta2: Matrix, _ network: Network, _ pass: ForwardPass) -> Matrix {
+        (network.W2.transposed * delta2).hadamard(pass.z1.map { 1 / (cosh($0) * cosh($0)) })
+    }
+
+    // MARK: 2.8
+
+    /// Wrong: the quadratic loss's δ², with σ′ still in it.
+    static func crossEntropyDeltaWithSigmoidPrime(_ pass: ForwardPass, _ t: Matrix) -> Matrix {
+        (pass.a2 - t).hadamard(sigmoidPrime(pass.z2))
+    }
+
+    /// Wrong: t − ŷ, the sign flipped.
+    static func crossEntropyDeltaFlipped(_ pass: ForwardPass, _ t: Matrix) -> Matrix { t - pass.a2 }
+
+    /// Right, written differently: ∂ℓ/∂ŷ times σ′(z²), not simplified.
+    static func crossEntropyDeltaUncancelled(_ pass: ForwardPass, _ t: Matrix) -> Matrix {
+        let slope = sigmoidPrime(pass.z2)
+        var delta = pass.a2
+        for index in delta.elements.indices {
+            let (y, target) = (pass.a2.elements[index], t.elements[index])
+            delta.elements[index] = (-target / y + (1 - target) / (1 - y)) * slope.elements[index]
+        }
+        return delta
+    }
 }

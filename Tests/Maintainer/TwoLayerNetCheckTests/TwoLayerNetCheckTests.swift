@@ -156,4 +156,37 @@ struct BugsInTheWildTests {
                                             backprop: ReferenceNetwork.backprop, using: &generator)
         #expect(reports.allSatisfy { $0.passed })
     }
+
+    @Test("2.7 check catches the sigmoid's slope, 1 − tanh(z) and tanh′ taken at a¹")
+    func tanhLayerWrong() {
+        expectCaught(saying: "this is σ′(z¹), the sigmoid's slope") { generator in
+            checkTanhHiddenDelta(Kept.tanhDeltaWithSigmoidPrime, using: &generator)
+        }
+        expectCaught(saying: "1 − tanh(z¹) is not tanh′(z¹)") { generator in
+            checkTanhHiddenDelta(Kept.tanhDeltaUnsquared, using: &generator)
+        }
+        expectCaught(saying: "tanh′ was taken at a¹ = tanh(z¹) instead of at z¹") { generator in
+            checkTanhHiddenDelta(Kept.tanhDeltaAtActivation, using: &generator)
+        }
+    }
+
+    @Test("2.7 check accepts tanh′ written as 1 / cosh²(z¹)")
+    func tanhLayerRight() {
+        expectAccepted { generator in checkTanhHiddenDelta(Kept.tanhDeltaSech, using: &generator) }
+    }
+
+    @Test("2.8 check catches the quadratic loss's δ² and a flipped sign")
+    func crossEntropyWrong() {
+        expectCaught(saying: "this is the quadratic loss's δ²") { generator in
+            checkCrossEntropyOutputDelta(Kept.crossEntropyDeltaWithSigmoidPrime, using: &generator)
+        }
+        expectCaught(saying: "the sign is flipped") { generator in
+            checkCrossEntropyOutputDelta(Kept.crossEntropyDeltaFlipped, using: &generator)
+        }
+    }
+
+    @Test("2.8 check accepts ∂ℓ/∂ŷ · σ′(z²) left unsimplified")
+    func crossEntropyRight() {
+        expectAccepted { generator in checkCrossEntropyOutputDelta(Kept.crossEntropyDeltaUncancelled, using: &generator) }
+    }
 }
