@@ -33,7 +33,7 @@ public struct InitialisationStats: Sendable {
         var configuration = MnistConfiguration()
         (configuration.hidden, configuration.seed) = (hidden, seed)
         let varianceOne = configuration.initialNetwork(inputs: images.imageSize)
-        configuration.cost = .crossEntropy  // Its initialisation: weights of variance 1/n.
+        configuration.scaledInitialisation = true  // Weights of variance 1/n.
         let varianceOneOverN = configuration.initialNetwork(inputs: images.imageSize)
         return [
             stats("pixels 0–255, weights of variance 1", varianceOne, raw),

@@ -16,16 +16,20 @@ public struct MnistConfiguration: Sendable {
     /// others (10,000) are the validation set, which every choice of configuration is
     /// made on. The 10,000 test images are for one measurement at the end.
     public var trainingCount = 50_000
+    /// Whether weights into a unit with n inputs have variance 1/n instead of 1; by default,
+    /// with the cross-entropy cost only.
+    public var scaledInitialisation: Bool?
 
     public init() {}
 
     /// A fresh network. Weights and biases are uniform with the variance of a
-    /// standard normal, as in Nielsen's network.py; with cross-entropy, weights
-    /// into a unit with n inputs have variance 1/n instead ("scaled initialisation").
+    /// standard normal, as in Nielsen's network.py; with scaled initialisation (the
+    /// default with cross-entropy), weights into a unit with n inputs have variance 1/n.
     public func initialNetwork(inputs: Int) -> Network {
         var generator = SplitMix64(seed: seed)
         let unit = 3.0.squareRoot()  // Uniform on ±√3 has variance 1.
-        func weightScale(_ fanIn: Int) -> Double { cost == .crossEntropy ? unit / Double(fanIn).squareRoot() : unit }
+        let scaled = scaledInitialisation ?? (cost == .crossEntropy)
+        func weightScale(_ fanIn: Int) -> Double { scaled ? unit / Double(fanIn).squareRoot() : unit }
         let W1 = Matrix(rows: hidden, columns: inputs, uniformIn: -weightScale(inputs), weightScale(inputs), using: &generator)
         let b1 = Matrix(rows: hidden, columns: 1, uniformIn: -unit, unit, using: &generator)
         let W2 = Matrix(rows: 10, columns: hidden, uniformIn: -weightScale(hidden), weightScale(hidden), using: &generator)

@@ -97,14 +97,18 @@ private let gradescopeRun = #"""
 /// `workbook check ID --require-pass` worth the exercise's points, and the reporter.
 func classroomWorkflow() -> String {
     let exercises = curriculum.flatMap(\.exercises)
+    /// A YAML string in double quotes (titles hold colons).
+    func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
     func step(_ exercise: Exercise) -> String {
         let id = "exercise-" + exercise.id.replacingOccurrences(of: ".", with: "-")
         return """
-              - name: \(exercise.id) \(exercise.title)
+              - name: \(quoted(exercise.id + " " + exercise.title))
                 id: \(id)
                 uses: classroom-resources/autograding-command-grader@v1
                 with:
-                  test-name: \(exercise.id) \(exercise.title)
+                  test-name: \(quoted(exercise.id + " " + exercise.title))
                   setup-command: swift build --product workbook
                   command: swift run workbook check \(exercise.id) --require-pass --no-color
                   timeout: 10

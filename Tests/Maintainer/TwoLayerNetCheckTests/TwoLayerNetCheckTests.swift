@@ -190,3 +190,14 @@ struct BugsInTheWildTests {
         expectAccepted { generator in checkCrossEntropyOutputDelta(Kept.crossEntropyDeltaUncancelled, using: &generator) }
     }
 }
+
+@Suite("The numbers Chapter 2 quotes")
+struct TwoLayerNetQuotedNumbersTests {
+    @Test("σ′(σ(z)) / σ′(z) is 0.94 at z = 0, 11 at z = 4 and 14 at z = −4")
+    func wrongSigmoidPrimeRatio() {
+        let ratio = { (z: Double) in sigmoidPrime(Matrix([[sigmoid(z)]]))[0, 0] / sigmoidPrime(Matrix([[z]]))[0, 0] }
+        #expect((ratio(0) * 100).rounded() / 100 == 0.94)
+        #expect(ratio(4).rounded() == 11)
+        #expect(ratio(-4).rounded() == 14)
+    }
+}
