@@ -18,7 +18,7 @@ public enum HandTrace {
         let (delta2, delta1) = ReferenceNetwork.deltas(network, pass, t)
         let gradients = ReferenceNetwork.backprop(network, x, t)
         // Four decimals, with a true minus sign, in parentheses when negative as a factor.
-        let f = { (value: Double) in String(format: "%.4f", value).replacingOccurrences(of: "-", with: "−") }
+        let f = { (value: Double) in decimals(value, 4) }
         let p = { (value: Double) in value < 0 ? "(\(f(value)))" : f(value) }
         /// "a·b + c·d + e" with the signs of the terms written as + and −.
         func sum(_ terms: [(Double, String)], plus constant: Double) -> String {
@@ -63,11 +63,15 @@ public enum HandTrace {
             return ReferenceNetwork.loss(moved, x, t)
         }
         let numeric = (lossWith(h) - lossWith(-h)) / (2 * h)
-        let eight = { (value: Double) in String(format: "%.8f", value).replacingOccurrences(of: "-", with: "−") }
-        lines.append("Checked: (ℓ(W¹₁₂ + h) − ℓ(W¹₁₂ − h)) / 2h with h = 10⁻⁵ is \(eight(numeric)); "
-            + "backprop gives \(eight(gradients.dW1[0, 1])).")
+        lines.append("Checked: (ℓ(W¹₁₂ + h) − ℓ(W¹₁₂ − h)) / 2h with h = 10⁻⁵ is \(decimals(numeric, 8)); "
+            + "backprop gives \(decimals(gradients.dW1[0, 1], 8)).")
         return lines.joined(separator: "\n")
     }
 
     private static func sub(_ index: Int) -> String { ["₁", "₂"][index] }
+
+    /// `value` with `places` decimals and a true minus sign.
+    private static func decimals(_ value: Double, _ places: Int) -> String {
+        String(format: "%.\(places)f", value).replacingOccurrences(of: "-", with: "−")
+    }
 }

@@ -143,13 +143,8 @@ public struct Grader: Sendable {
                                  timeLimit: options.timeLimit + 10)
         guard let result = try? child.run() else { return Outcome(.crashed, "the check could not be started") }
         let seed = options.seed
-        var termination = result.termination
-        // bubblewrap and unshare exit with 128 + N when the check died of signal N.
-        if options.isolation == .bubblewrap || options.isolation == .unshare, case .exited(let code) = termination,
-           (129 ..< 160).contains(code) {
-            termination = .signal(code - 128)
-        }
-        return IsolatedCheck.outcome(of: termination, standardOutput: result.standardOutput,
+        return IsolatedCheck.outcome(of: options.isolation.commandTermination(result.termination),
+                                     standardOutput: result.standardOutput,
                                      standardError: result.standardError, exercise: exercise, seed: seed,
                                      judge: options.judge.map { judge in { judge(exercise, $0, seed) } })
     }

@@ -84,6 +84,14 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// How the wrapped command ended, from how the wrapper did: bubblewrap and unshare
+    /// exit with 128 + N when the command died of signal N.
+    public func commandTermination(_ wrapper: IsolatedCheck.Termination) -> IsolatedCheck.Termination {
+        guard self == .bubblewrap || self == .unshare, case .exited(let code) = wrapper, (129 ..< 160).contains(code)
+        else { return wrapper }
+        return .signal(code - 128)
+    }
+
     /// Run by `sh` as root of a new user namespace (so with the right to mount there):
     /// builds a root of a tmpfs holding the view's paths, moves into it with `pivot_root`,
     /// and runs the command as uid 65534 of a further user namespace, which holds no
