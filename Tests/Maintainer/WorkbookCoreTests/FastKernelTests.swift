@@ -13,10 +13,10 @@ struct FastKernelTests {
         lhs.shape == rhs.shape && zip(lhs.elements, rhs.elements).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($1)) }
     }
 
-    /// Shapes (m, k, n) around the SIMD widths and the kernels' tiles (5×2 for A·Bᵀ,
-    /// 4×24 for Aᵀ·B), and MNIST's.
+    /// Shapes (m, k, n) around the SIMD widths and the kernel's tile (6 rows by 8 columns),
+    /// MNIST's, and Chapter 5's (large enough to be split between threads).
     static let shapes = [(1, 1, 1), (3, 7, 5), (4, 16, 9), (5, 17, 2), (10, 784, 30), (10, 30, 10), (2, 33, 15),
-                         (7, 50, 3), (13, 9, 49), (6, 3, 26), (10, 784, 100), (3, 0, 4)]
+                         (7, 50, 3), (13, 9, 49), (6, 3, 26), (10, 784, 100), (3, 0, 4), (64, 256, 128), (37, 130, 67)]
 
     @Test("A·Bᵀ matches the naive product, and accumulates", arguments: shapes)
     mutating func aTimesBTransposed(_ shape: (Int, Int, Int)) {
@@ -56,15 +56,11 @@ struct FastKernelTests {
         #expect(close(c, a * b))
     }
 
-    /// The order in which A·Bᵀ promises to add a dot product up: lane c of a vector sums
-    /// the products of entries c, c + 8, … with fused multiply-adds, `sum()` adds the lanes,
-    /// then the last count % 8 products follow one by one.
+    /// The order in which every product promises to add an entry up: one chain of fused
+    /// multiply-adds over the shared dimension, in increasing order, starting from 0.
     static func dotInPromisedOrder(_ x: ArraySlice<Double>, _ y: ArraySlice<Double>) -> Double {
-        let x = Array(x), y = Array(y), laneEnd = x.count - x.count % 8
-        var lanes = SIMD8<Double>()
-        for i in 0 ..< laneEnd { lanes[i % 8].addProduct(x[i], y[i]) }
-        var total = lanes.sum()
-        for i in laneEnd ..< x.count { total.addProduct(x[i], y[i]) }
+        var total = 0.0
+        for (a, b) in zip(x, y) { total.addProduct(a, b) }
         return total
     }
 
@@ -130,5 +126,27 @@ struct FastKernelTests {
             }
             #expect(outOfOrder == 0, "\(outOfOrder) entries of δᵀX were summed in another order")
         }
+    }
+
+    @Test("Products split between threads give the same bits as on one thread",
+          arguments: [(64, 784, 256), (128, 256, 128), (31, 300, 250)])
+    mutating func threadsChangeNothing(_ shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        let x = mostlyZero(random(m, k)), w = random(n, k), d = random(m, n)
+        func products() -> [Matrix] {
+            var z = Matrix(rows: m, columns: n), g = Matrix(rows: n, columns: k), back = Matrix(rows: m, columns: k)
+            Matrix.multiply(x, transposing: w, into: &z)
+            Matrix.multiply(transposing: d, x, into: &g, scaledBy: 0.5)
+            Matrix.multiply(d, w, into: &back)
+            return [z, g, back]
+        }
+        let saved = KernelThreads.limit
+        KernelThreads.limit = 1
+        let alone = products()
+        KernelThreads.limit = 2
+        let split = products()
+        KernelThreads.limit = saved
+        #expect(alone == split)
+        #expect(close(alone[0], x * w.transposed) && close(alone[2], d * w))
     }
 }
