@@ -89,8 +89,9 @@ let maintainerTests: [Target] = [
     maintainerTests("TwoLayerNetCheckTests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
     maintainerTests("XorCheckTests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"]),
     maintainerTests("MnistCheckTests", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"]),
+    maintainerTests("DeepCheckTests", dependencies: ["Chapter5", "Chapter5Checks", "WorkbookCore"]),
     maintainerTests("RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2", "Chapter2Checks", "Chapter3Checks",
-                                                     "Chapter4Checks", "Datasets", "WorkbookCore"]),
+                                                     "Chapter4Checks", "Chapter5Checks", "Datasets", "WorkbookCore"]),
 ]
 
 let package = Package(
@@ -103,6 +104,7 @@ let package = Package(
         .executable(name: "two-layer-net", targets: ["TwoLayerNetDemo"]),
         .executable(name: "xor", targets: ["XorDemo"]),
         .executable(name: "mnist", targets: ["MnistProgram"]),
+        .executable(name: "deep-mnist", targets: ["DeepMnistProgram"]),
     ],
     targets: [
         // MARK: - Shared library: matrices, RNG, gradient checking, terminal output
@@ -122,11 +124,14 @@ let package = Package(
         .target(name: "Chapter3Checks", dependencies: ["Chapter3", "Chapter2Checks", "WorkbookCore"]),
         chapter(4, dependencies: ["Datasets"]),
         .target(name: "Chapter4Checks", dependencies: ["Chapter4", "Chapter2Checks", "Datasets", "WorkbookCore"]),
+        chapter(5),
+        .target(name: "Chapter5Checks", dependencies: ["Chapter5", "Datasets", "WorkbookCore"], swiftSettings: vectorSettings),
 
         // MARK: - Executables
 
         .executableTarget(name: "WorkbookTool",
-                          dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "Chapter4Checks", "Grading",
+                          dependencies: ["Chapter1Checks", "Chapter2Checks", "Chapter3Checks", "Chapter4Checks", "Chapter5Checks",
+                                         "Grading",
                                          "WorkbookCore"],
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
@@ -134,6 +139,7 @@ let package = Package(
         .executableTarget(name: "TwoLayerNetDemo", dependencies: ["Chapter2Checks", "WorkbookCore"]),
         .executableTarget(name: "XorDemo", dependencies: ["Chapter2", "Chapter3Checks", "WorkbookCore"]),
         .executableTarget(name: "MnistProgram", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"]),
+        .executableTarget(name: "DeepMnistProgram", dependencies: ["Chapter5", "Chapter5Checks", "Datasets", "WorkbookCore"]),
 
         // MARK: - The learner's tests: one test per exercise, and nothing else
         //
@@ -144,5 +150,6 @@ let package = Package(
         learnerTests(2, checks: ["Chapter2Checks"]),
         learnerTests(3, checks: ["Chapter3Checks"]),
         learnerTests(4, checks: ["Chapter4Checks"]),
+        learnerTests(5, checks: ["Chapter5Checks"]),
     ] + (includesMaintainerTests ? maintainerTests : [])
 )

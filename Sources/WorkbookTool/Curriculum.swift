@@ -2,10 +2,11 @@ import Chapter1Checks
 import Chapter2Checks
 import Chapter3Checks
 import Chapter4Checks
+import Chapter5Checks
 import WorkbookCore
 
 /// Every chapter the workbook has, in order.
-let curriculum: [Chapter] = [chapter1, chapter2, chapter3, chapter4]
+let curriculum: [Chapter] = [chapter1, chapter2, chapter3, chapter4, chapter5]
 
 /// Every exercise, in order.
 let allExercises = curriculum.flatMap(\.exercises)

@@ -1,0 +1,125 @@
+import Chapter5
+import WorkbookCore
+
+/// A random layer, the input it reads, and the problem around it.
+private struct LayerProblem {
+    let layer: DenseLayer
+    /// m×inputs.
+    let input: Matrix
+    /// A δ for this layer (m×outputs), and a layer below it with its cache.
+    let delta: Matrix
+    let below: LayerCache
+    let belowActivation: Activation
+
+    var description: String {
+        "a \(layer.activation.rawValue) layer of \(layer.inputs) inputs and \(layer.outputs) outputs with a batch "
+            + "of \(input.rows), over a \(belowActivation.rawValue) layer"
+    }
+
+    /// Layers whose batch size is none of their sizes (so a product of the wrong
+    /// matrices cannot run), first with tanh and sigmoid below (where f′(a) and
+    /// f′(z) differ most), one square, then a random one.
+    static func all(using generator: inout SplitMix64) -> [LayerProblem] {
+        let shapes: [(Int, Int, Int, Activation, Activation)] = [
+            (3, 5, 7, .sigmoid, .tanh), (4, 2, 6, .relu, .sigmoid), (4, 4, 4, .tanh, .relu),
+            (generator.integer(in: 1 ... 6), generator.integer(in: 1 ... 6), generator.integer(in: 1 ... 6),
+             [.sigmoid, .tanh, .relu][generator.integer(in: 0 ... 2)], [.sigmoid, .tanh, .relu][generator.integer(in: 0 ... 2)]),
+        ]
+        return shapes.map { inputs, outputs, batch, activation, belowActivation in
+            let layer = DenseLayer(weights: Matrix(rows: outputs, columns: inputs, uniformIn: -1, 1, using: &generator),
+                                   bias: Matrix(rows: 1, columns: outputs, uniformIn: -0.5, 0.5, using: &generator),
+                                   activation: activation)
+            // The layer below's z: away from ReLU's kink, and its a is the input.
+            let z = Matrix(rows: batch, columns: inputs, uniformIn: -2, 2, using: &generator)
+                .map { abs($0) < 1e-2 ? $0 + 0.1 : $0 }
+            let below = LayerCache(z: z, a: z.map { ReferenceDeepNetwork.value(belowActivation, $0) })
+            let delta = Matrix(rows: batch, columns: outputs, uniformIn: -1, 1, using: &generator)
+            return LayerProblem(layer: layer, input: below.a, delta: delta, below: below, belowActivation: belowActivation)
+        }
+    }
+}
+
+/// Exercise 5.2: a layer's forward pass against the reference; its gradients against
+/// finite differences of (1/m) Σⱼ δⱼ·zⱼ, the loss whose δ is the given one; and the δ it
+/// sends down against (δ·W) ⊙ f′(z_below). The buffers hold stale values first, as in
+/// training: each must be overwritten.
+public func checkLayer(forward: @escaping (DenseLayer, Matrix, inout LayerCache) -> Void,
+                       gradients: @escaping (Matrix, Matrix, inout LayerGradients) -> Void,
+                       backpropagate: @escaping (Matrix, DenseLayer, LayerCache, Activation, inout Matrix) -> Void,
+                       using generator: inout SplitMix64) -> Verdict {
+    checkInOrder(LayerProblem.all(using: &generator), describe: \.description, using: &generator) { problem, generator in
+        let layer = problem.layer, input = problem.input, m = Double(input.rows)
+        let staleCache = LayerCache(z: Matrix(rows: input.rows, columns: layer.outputs, uniformIn: -1, 1, using: &generator),
+                                    a: Matrix(rows: input.rows, columns: layer.outputs, uniformIn: -1, 1, using: &generator))
+        let staleGradients = LayerGradients(dW: Matrix(rows: layer.outputs, columns: layer.inputs, uniformIn: -1, 1, using: &generator),
+                                            dB: Matrix(rows: 1, columns: layer.outputs, uniformIn: -1, 1, using: &generator))
+        let staleDelta = Matrix(rows: input.rows, columns: layer.inputs, uniformIn: -1, 1, using: &generator)
+        let cache = learnerCode { () -> LayerCache in
+            var cache = staleCache
+            forward(layer, input, &cache)
+            return cache
+        }
+        let computed = learnerCode { () -> LayerGradients in
+            var computed = staleGradients
+            gradients(problem.delta, input, &computed)
+            return computed
+        }
+        let sent = learnerCode { () -> Matrix in
+            var sent = staleDelta
+            backpropagate(problem.delta, layer, problem.below, problem.belowActivation, &sent)
+            return sent
+        }
+        let expected = ReferenceDeepNetwork.forward(layer, input)
+        let withoutBias = input * layer.weights.transposed
+        let accumulated = "the result was added to what the buffer held (the last batch's values): overwrite it"
+        let forwardReports = [
+            GradientCheck.compareValues(name: "z", got: cache.z, expected: expected.z, mistakes: [
+                .values(withoutBias, "the bias is missing: add b to every row (addToEachRow)"),
+                .values(expected.z + staleCache.z, accumulated),
+            ]),
+            GradientCheck.compareValues(name: "a", got: cache.a, expected: expected.a, mistakes: [
+                .values(expected.z, "a must be f(z), not z"),
+            ]),
+        ]
+        // The loss whose δ is problem.delta: (1/m) Σⱼ δⱼ·zⱼ, a linear function of W and b.
+        func linearLoss(_ changed: DenseLayer) -> Double {
+            let z = ReferenceDeepNetwork.forward(changed, input).z
+            return zip(z.elements, problem.delta.elements).reduce(0) { $0 + $1.0 * $1.1 } / m
+        }
+        let summedW = problem.delta.transposed * input
+        let gradientReports = [
+            GradientCheck.compare(name: "dW", analytic: computed.dW, parameter: layer.weights, mistakes: [
+                .values(summedW, "dW is the sum over the batch; the loss is the batch's mean: divide by m"),
+                .values((1 / m) * summedW + staleGradients.dW, accumulated),
+                .shape(Shape(rows: layer.inputs, columns: layer.outputs),
+                       "it is transposed: dW has W's shape, outputs×inputs, so δ comes first (δᵀ·input)"),
+            ]) { weights in
+                var changed = layer
+                changed.weights = weights
+                return linearLoss(changed)
+            },
+            GradientCheck.compare(name: "dB", analytic: computed.dB, parameter: layer.bias, mistakes: [
+                .values(Matrix(rows: 1, columns: input.rows, repeating: 1) * problem.delta,
+                        "dB is the sum over the batch; the loss is the batch's mean: divide by m"),
+                .shape(Shape(rows: 1, columns: input.rows), "dB sums δ over the examples (rows), one entry per output: "
+                    + "columnSums, not a sum along each row"),
+            ]) { bias in
+                var changed = layer
+                changed.bias = bias
+                return linearLoss(changed)
+            },
+        ]
+        let backpropagated = problem.delta * layer.weights
+        let f = problem.belowActivation
+        let expectedDelta = backpropagated.hadamard(problem.below.z.map { ReferenceDeepNetwork.slope(f, $0) })
+        let deltaReport = GradientCheck.compareValues(name: "δ below", got: sent, expected: expectedDelta, mistakes: [
+            .values(backpropagated.hadamard(problem.below.a.map { ReferenceDeepNetwork.slope(f, $0) }),
+                    "f′ was evaluated at the layer below's a = f(z) instead of at its z"),
+            .values(backpropagated, "the slope f′(z) of the layer below is missing: multiply entry by entry"),
+            .values(backpropagated.hadamard(problem.below.z.map { ReferenceDeepNetwork.slope(layer.activation, $0) }),
+                    "that is the slope of this layer's activation; δ below needs the layer below's (the activation "
+                        + "passed in)"),
+        ])
+        return (forwardReports + gradientReports + [deltaReport]).map(Verdict.from)
+    }
+}

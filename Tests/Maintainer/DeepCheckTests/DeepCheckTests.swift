@@ -1,0 +1,155 @@
+import Chapter5
+import Chapter5Checks
+import Testing
+import WorkbookCore
+
+/// The Chapter 5 checks themselves: each catches a kept wrong implementation with
+/// the right diagnosis, and accepts a right one written differently.
+@Suite("Chapter 5 checks")
+struct DeepCheckTests {
+    typealias Slope = (Activation, Double) -> Double
+
+    func activations(value: @escaping Slope = Kept.value, slope: @escaping Slope = Kept.slope)
+        -> (inout SplitMix64) -> Verdict {
+        { generator in checkActivations(value: value, derivative: slope, using: &generator) }
+    }
+
+    @Test("5.1 check catches slopes computed as if z were a, and other wrong slopes and values")
+    func activationMistakes() {
+        expectCaught(saying: "needs a = σ(z), not z", activations(slope: Kept.sigmoidSlopeOfZ))
+        expectCaught(saying: "needs a = tanh(z), not z", activations(slope: Kept.tanhSlopeOfZ))
+        expectCaught(saying: "the tanh is squared", activations(slope: Kept.tanhUnsquared))
+        expectCaught(saying: "ReLU(z) itself, not its slope", activations(slope: Kept.reluSlopeIsRelu))
+        expectCaught(saying: "slope is 1 everywhere", activations(slope: Kept.identitySlopeZero))
+        expectCaught(saying: "exponent's sign is flipped", activations(value: Kept.sigmoidFlipped))
+        expectCaught(saying: "ReLU has no slope at 0", activations(slope: Kept.reluSlopeNaNAtZero))
+    }
+
+    @Test("5.1 check accepts σ from tanh, tanh from exponentials and ReLU′(0) = 1")
+    func activationsOtherwise() {
+        expectAccepted(activations(value: Kept.valueOtherwise, slope: Kept.slopeOtherwise))
+        expectAccepted(activations())
+    }
+
+    func layer(forward: @escaping (DenseLayer, Matrix, inout LayerCache) -> Void = Kept.forward,
+               gradients: @escaping (Matrix, Matrix, inout LayerGradients) -> Void = Kept.gradients,
+               backpropagate: @escaping (Matrix, DenseLayer, LayerCache, Activation, inout Matrix) -> Void = Kept.backpropagate)
+        -> (inout SplitMix64) -> Verdict {
+        { generator in checkLayer(forward: forward, gradients: gradients, backpropagate: backpropagate, using: &generator) }
+    }
+
+    @Test("5.2 check catches a layer without bias or activation, or accumulating")
+    func layerForward() {
+        expectCaught(saying: "the bias is missing", layer(forward: Kept.forwardWithoutBias))
+        expectCaught(saying: "a must be f(z), not z", layer(forward: Kept.forwardWithoutActivation))
+        expectCaught(saying: "added to what the buffer held", layer(forward: Kept.forwardAccumulating))
+    }
+
+    @Test("5.2 check catches summed and transposed gradients, and δ below with the wrong slope")
+    func layerBackward() {
+        expectCaught(saying: "divide by m", layer(gradients: Kept.gradientsSummed))
+        expectCaught(saying: "it is transposed", layer(gradients: Kept.gradientsTransposed))
+        expectCaught(saying: "f′ was evaluated at the layer below's a", layer(backpropagate: Kept.backpropagateSlopeAtA))
+        expectCaught(saying: "slope f′(z) of the layer below is missing", layer(backpropagate: Kept.backpropagateWithoutSlope))
+        expectCaught(saying: "slope of this layer's activation", layer(backpropagate: Kept.backpropagateOwnSlope))
+    }
+
+    @Test("5.2 check accepts the fast products and a slope written as 1/cosh²")
+    func layerOtherwise() {
+        expectAccepted(layer(forward: Kept.forwardFast, gradients: Kept.gradientsFast, backpropagate: Kept.backpropagateFast))
+    }
+
+    func loops(forward: @escaping (DeepNetwork, Matrix, inout DeepWorkspace) -> Void = Kept.forwardLoop,
+               backward: @escaping (DeepNetwork, Matrix, inout DeepWorkspace) -> Void = Kept.backwardLoop)
+        -> (inout SplitMix64) -> Verdict {
+        { generator in checkLoops(forward: forward, backward: backward, using: &generator) }
+    }
+
+    @Test("5.3 check catches a forward loop that feeds x or the layer's own cache to every layer")
+    func forwardLoopMistakes() {
+        expectCaught(saying: "layer 2 read x", loops(forward: Kept.forwardFeedingX))
+        expectCaught(saying: "off by one", loops(forward: Kept.forwardOwnCache))
+    }
+
+    @Test("5.3 check catches δ through the wrong layer's weights, an input off by one, f′ at a, a loop that stops early or runs upwards")
+    func backwardLoopMistakes() {
+        expectCaught(saying: "instead of W", loops(backward: Kept.backwardOwnWeights))
+        expectCaught(saying: "an index off by one", loops(backward: Kept.backwardInputOffByOne))
+        expectCaught(saying: "f′ was evaluated at a", loops(backward: Kept.backwardSlopeAtA))
+        expectCaught(saying: "down to layer 1", loops(backward: Kept.backwardStoppingEarly))
+        expectCaught(saying: "from the last layer down", loops(backward: Kept.backwardUpwards))
+    }
+
+    @Test("5.3 check accepts every δ first and then every gradient, with the fast products")
+    func loopsOtherwise() {
+        expectAccepted(loops(forward: Kept.forwardFastLoop, backward: Kept.backwardInTwoPasses))
+        expectAccepted(loops())
+    }
+
+    func initialisation(_ draw: @escaping (Int, Int, Initialisation, inout SplitMix64) -> Matrix)
+        -> (inout SplitMix64) -> Verdict {
+        { generator in checkInitialisation(draw, using: &generator) }
+    }
+
+    @Test("5.4 check catches a variance used as a spread, the fan-out, a uniform ±√Var, Glorot's average, N(0, 1) everywhere")
+    func initialisationVariance() {
+        expectCaught(saying: "used as the standard deviation", initialisation(Kept.initVarianceAsSpread))
+        expectCaught(saying: "number of outputs", initialisation(Kept.initFanOut))
+        expectCaught(saying: "variance s²/3", initialisation(Kept.initUniformSpread))
+        expectCaught(saying: "Glorot and Bengio", initialisation(Kept.initGlorot))
+        expectCaught(saying: "this is N(0, 1)", initialisation(Kept.initAlwaysNormal))
+    }
+
+    @Test("5.4 check catches a copied generator, the system's randomness, a transposed matrix and positive weights")
+    func initialisationGenerator() {
+        expectCaught(saying: "copy of the generator", initialisation(Kept.initCopiedGenerator))
+        expectCaught(saying: "from the generator passed in", initialisation(Kept.initSystemRandom))
+        expectCaught(saying: "it is transposed", initialisation(Kept.initTransposed))
+        expectCaught(saying: "mean 0", initialisation(Kept.initPositive))
+    }
+
+    @Test("5.4 check accepts uniform weights with the scheme's variance")
+    func initialisationOtherwise() {
+        expectAccepted(initialisation(Kept.initUniform))
+    }
+
+    func training(_ step: @escaping Kept.Step) -> (inout SplitMix64) -> Verdict {
+        { generator in checkTrainingStep(step, loops: Kept.loops, using: &generator) }
+    }
+
+    @Test("5.5 check catches plain steps, a reset velocity, ascent, a stale velocity, fixed biases and skipped layers")
+    func trainingStepMistakes() {
+        expectCaught(saying: "plain gradient descent", training(Kept.stepPlain))
+        expectCaught(saying: "plain gradient descent", training(Kept.stepResetVelocity))
+        expectCaught(saying: "up the gradient", training(Kept.stepAscending))
+        expectCaught(saying: "before its update", training(Kept.stepStaleVelocity))
+        expectCaught(saying: "biases never moved", training(Kept.stepBiasesFixed))
+        expectCaught(saying: "layer 1 never moved", training(Kept.stepSkippingFirst))
+        expectCaught(saying: "last layer never moved", training(Kept.stepSkippingLast))
+        expectCaught(saying: "loss after the step", training(Kept.stepLossAfter))
+    }
+
+    @Test("5.5 check accepts momentum written as v ← μv + ∂L/∂w, w ← w − ηv")
+    func trainingStepOtherwise() {
+        expectAccepted(training(Kept.stepOtherForm))
+        expectAccepted(training(Kept.stepRight))
+    }
+
+    @Test("5.5 check blames a wrong 5.3 loop when the step's parameters match no known mistake")
+    func trainingStepBlamesLoops() {
+        let wrongLoops: (forward: (DeepNetwork, Matrix, inout DeepWorkspace) -> Void,
+                         backward: (DeepNetwork, Matrix, inout DeepWorkspace) -> Void) = (Kept.forwardLoop, Kept.backwardSlopeAtA)
+        let stepWithWrongLoops: Kept.Step = { network, velocity, x, t, eta, mu, workspace in
+            wrongLoops.forward(network, x, &workspace)
+            let loss = softmaxCrossEntropy(&workspace, targets: t)
+            wrongLoops.backward(network, x, &workspace)
+            for l in network.layers.indices {
+                Kept.moveRight(&network.layers[l], &velocity[l], workspace.gradients[l], eta: eta, mu: mu)
+            }
+            return loss
+        }
+        expectCaught(saying: "Exercise 5.3") { generator in
+            checkTrainingStep(stepWithWrongLoops, loops: wrongLoops, using: &generator)
+        }
+    }
+}
