@@ -16,7 +16,7 @@ public enum DeepReport {
     }
 
     /// Enough colours for one line per layer.
-    static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f"]
+    public static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f"]
 
     /// The loss, the validation accuracy, and log₁₀ of each layer's gradient norm, per epoch.
     public static func plot(_ reports: [DeepEpochReport]) -> SVGPlot {

@@ -11,7 +11,7 @@ public struct DeepConfiguration: Sendable {
     public var activation = Activation.relu
     public var initialisation = Initialisation.he
     public var epochs = 20
-    public var batchSize = 64
+    public var batchSize = 128
     public var learningRate = 0.05
     public var momentum = 0.9
     public var seed: UInt64 = 1
@@ -33,6 +33,29 @@ public struct DeepConfiguration: Sendable {
     /// "784-256-128-10 relu, he initialisation": for headings.
     public var summary: String {
         "\(sizes.map(String.init).joined(separator: "-")) \(activation.rawValue), \(initialisation.rawValue) initialisation"
+    }
+
+    /// The Chapter 5 exercises that are still stubs, found by calling each exercise's
+    /// functions once on a tiny network (no data needed).
+    public func unfinishedExercises() -> Set<String> {
+        withStubsReached {
+            var small = self
+            small.hidden = small.hidden.map { _ in 2 }
+            var network = small.initialNetwork()
+            var velocity = network.layers.map(LayerGradients.init(zeroFor:))
+            var workspace = DeepWorkspace(network: network, batchSize: 1)
+            let x = Matrix(rows: 1, columns: 784)
+            var t = Matrix(rows: 1, columns: 10)
+            t[0, 0] = 1
+            _ = activation.value(0) + activation.derivative(1)
+            forward(network.layers[0], x, into: &workspace.caches[0])
+            parameterGradients(workspace.deltas[0], input: x, into: &workspace.gradients[0])
+            backpropagate(workspace.deltas[1], through: network.layers[1], below: workspace.caches[0],
+                          activation: activation, into: &workspace.deltas[0])
+            forward(network, x, into: &workspace)
+            backward(network, x, &workspace)
+            _ = trainingStep(&network, velocity: &velocity, x: x, t: t, learningRate: 0, momentum: 0, workspace: &workspace)
+        }.stubs
     }
 
     /// A fresh network from the seed (Exercise 5.4 draws its weights).
@@ -66,7 +89,8 @@ public struct DivergedError: Error, CustomStringConvertible {
             advice += ", or --init \(configuration.activation == .relu ? "he" : "xavier"): N(0, 1) weights make every "
                 + "layer's z grow with its number of inputs"
         }
-        return "the loss became \(loss) at epoch \(epoch), batch \(batch): training stopped; \(advice)"
+        let value = loss.isNaN ? "NaN" : loss > 0 ? "∞" : "−∞"
+        return "the loss became \(value) at epoch \(epoch), batch \(batch): training stopped; \(advice)"
     }
 }
 
@@ -83,28 +107,11 @@ public struct DeepTrainer {
         validation = data.training.slice(min(configuration.trainingCount, data.training.count) ..< data.training.count)
     }
 
-    /// The Chapter 5 exercises training needs that are still stubs, found by one tiny step.
-    public func unfinishedExercises() -> Set<String> {
-        withStubsReached {
-            var small = configuration
-            small.hidden = small.hidden.map { _ in 2 }
-            var network = small.initialNetwork()
-            var velocity = network.layers.map(LayerGradients.init(zeroFor:))
-            var workspace = DeepWorkspace(network: network, batchSize: 1)
-            var t = Matrix(rows: 1, columns: 10)
-            t[0, 0] = 1
-            _ = trainingStep(&network, velocity: &velocity, x: Matrix(rows: 1, columns: 784), t: t, learningRate: 0,
-                             momentum: 0, workspace: &workspace)
-            // The step may skip some of them (a learner may write the loops inline): ask each.
-            _ = Activation.relu.value(0) + Activation.relu.derivative(1)
-            forward(network, Matrix(rows: 1, columns: 784), into: &workspace)
-            backward(network, Matrix(rows: 1, columns: 784), &workspace)
-        }.stubs
-    }
-
     /// Trains a fresh network, calling `onBatches` as batches finish and `onEpoch`
-    /// after each epoch. Throws ``DivergedError`` as soon as a batch's loss is not finite.
-    public func train(onBatches: (Int) -> Void = { _ in }, onEpoch: (DeepEpochReport) -> Void = { _ in })
+    /// after each epoch with its numbers and the network. Throws ``DivergedError`` as
+    /// soon as a batch's loss is not finite.
+    public func train(onBatches: (Int) -> Void = { _ in },
+                      onEpoch: (DeepEpochReport, DeepNetwork) -> Void = { _, _ in })
         throws -> (network: DeepNetwork, epochs: [DeepEpochReport]) {
         let c = configuration
         var network = c.initialNetwork()
@@ -136,7 +143,7 @@ public struct DeepTrainer {
                                          validationAccuracy: evaluate(network, on: validation).accuracy,
                                          seconds: seconds, gradientNorms: norms.map { $0 / Double(max(measured, 1)) })
             reports.append(report)
-            onEpoch(report)
+            onEpoch(report, network)
         }
         return (network, reports)
     }

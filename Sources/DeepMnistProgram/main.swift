@@ -16,7 +16,7 @@ let usage = """
       --activation NAME     The hidden layers' activation: relu (default), tanh or sigmoid.
       --init NAME           he (default), xavier or normal (N(0, 1), the seed material's choice).
       --epochs N            Epochs (default 20).
-      --batch-size N        Examples per mini-batch (default 64).
+      --batch-size N        Examples per mini-batch (default 128).
       --eta X               The learning rate η (default 0.05).
       --momentum μ          The momentum μ, from 0 (plain gradient descent) to below 1 (default 0.9).
       --seed S              Seed for the weights and the shuffling (default 1).
@@ -53,13 +53,13 @@ func plotPath(_ arguments: Arguments) throws -> String? {
 }
 
 /// Stops with the exercises a command needs that are not started yet, if there are any.
-func requireFinished(_ trainer: DeepTrainer, command: String, style: Style) -> Bool {
-    let unfinished = trainer.unfinishedExercises()
+func requireFinished(_ configuration: DeepConfiguration, command: String, style: Style) -> Bool {
+    let unfinished = configuration.unfinishedExercises()
     guard !unfinished.isEmpty else { return true }
     let ids = unfinished.sorted().joined(separator: ", ")
     print(style.yellow("This needs Chapter 5's exercises, and \(ids) \(unfinished.count == 1 ? "is" : "are") not started yet.")
         + "\nFinish them (swift run workbook shows what is left), or run the reference: "
-        + "WORKBOOK_SOLUTIONS=1 swift run -c release deep-mnist \(command)")
+        + "WORKBOOK_SOLUTIONS=1 swift run -c release deep-mnist" + (command.isEmpty ? "" : " \(command)"))
     return false
 }
 
@@ -94,9 +94,9 @@ func train(_ arguments: Arguments) throws -> Int32 {
     let plot = try plotPath(arguments)
     let savePath = try arguments.value("--save", what: "a file name ending in .json") { $0.hasSuffix(".json") ? $0 : nil }
     let style = Style.standard
+    guard requireFinished(c, command: "", style: style) else { return 1 }
     let data = try loadData(arguments)
     let trainer = DeepTrainer(configuration: c, data: data)
-    guard requireFinished(trainer, command: "", style: style) else { return 1 }
     #if DEBUG
     print(style.yellow("This is a debug build; swift run -c release deep-mnist trains many times faster.\n"))
     #endif
@@ -109,7 +109,7 @@ func train(_ arguments: Arguments) throws -> Int32 {
     var bar = ProgressBar(total: batchesPerEpoch, label: "epoch 1")
     let result: (network: DeepNetwork, epochs: [DeepEpochReport])
     do {
-        result = try trainer.train(onBatches: { bar.advance(by: $0) }, onEpoch: { report in
+        result = try trainer.train(onBatches: { bar.advance(by: $0) }, onEpoch: { report, _ in
             bar.finish()
             print(String(format: "epoch %3ld/%ld  loss %.4f  validation accuracy %6.2f%%  %.2f s", report.epoch, c.epochs,
                          report.loss, 100 * report.validationAccuracy, report.seconds))
@@ -159,8 +159,8 @@ func bench(_ arguments: Arguments) throws -> Int32 {
     for batchSize in [32, 64, 128] {
         var c = DeepConfiguration()
         (c.batchSize, c.epochs) = (batchSize, epochs)
+        guard requireFinished(c, command: "bench", style: .standard) else { return 1 }
         let trainer = DeepTrainer(configuration: c, data: data)
-        guard requireFinished(trainer, command: "bench", style: .standard) else { return 1 }
         let reports = try trainer.train().epochs
         let seconds = reports.map(\.seconds).min()!
         table.append([String(batchSize), String(format: "%.3f", seconds),
@@ -183,8 +183,8 @@ func tune(_ arguments: Arguments) throws -> Int32 {
         for eta in etas {
             var c = DeepConfiguration()
             (c.batchSize, c.learningRate, c.epochs) = (batchSize, eta, epochs)
+            guard requireFinished(c, command: "tune", style: .standard) else { return 1 }
             let trainer = DeepTrainer(configuration: c, data: data)
-            guard requireFinished(trainer, command: "tune", style: .standard) else { return 1 }
             let accuracy = try trainer.train().epochs.last!.validationAccuracy
             row.append(String(format: "%.2f%%", 100 * accuracy))
             if accuracy > best.accuracy { best = (accuracy, batchSize, eta) }

@@ -2,6 +2,7 @@ import Chapter1Checks
 import Chapter2Checks
 import Chapter3Checks
 import Chapter4Checks
+import Chapter5Checks
 import Testing
 import WorkbookCore
 
@@ -10,7 +11,7 @@ import WorkbookCore
 
 @Suite("The two halves of every check")
 struct CheckHalvesTests {
-    static let exercises = [chapter1, chapter2, chapter3, chapter4].flatMap(\.exercises)
+    static let exercises = [chapter1, chapter2, chapter3, chapter4, chapter5].flatMap(\.exercises)
 
     @Test("judging an exercise runs no learner code and agrees with its check run in one piece",
           arguments: exercises.map(\.id))

@@ -2,6 +2,7 @@ import Chapter1Checks
 import Chapter2Checks
 import Chapter3Checks
 import Chapter4Checks
+import Chapter5Checks
 import Foundation
 import Testing
 import WorkbookCore
@@ -10,7 +11,7 @@ import WorkbookCore
 /// Exercises/ and Solutions/ in step.
 @Suite("Exercise and solution files")
 struct ExerciseFileTests {
-    static let chapters = [chapter1, chapter2, chapter3, chapter4]
+    static let chapters = [chapter1, chapter2, chapter3, chapter4, chapter5]
 
     @Test("Exercises/ and Solutions/ hold the same files, chapter by chapter", arguments: chapters.map(\.number))
     func sameFiles(_ number: Int) throws {

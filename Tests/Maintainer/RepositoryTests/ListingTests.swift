@@ -2,6 +2,7 @@ import Chapter1Checks
 import Chapter2
 import Chapter2Checks
 import Chapter3Checks
+import Chapter5Checks
 import Foundation
 import Testing
 import WorkbookCore
@@ -83,6 +84,7 @@ struct ListingTests {
             printed = demo.render(demo.train(), style: .plain) + "\n\n" + XorDemo.plotHint + "\n"
         case "two-layer-net trace": printed = HandTrace.render(style: .plain) + "\n"
         case "xor study": printed = XorStudy.render(style: .plain) + "\n"
+        case "deep-mnist depth": printed = DeepStudies.depthReport(style: .plain) + "\n"
         default: Issue.record("no renderer for program '\(program)'"); return
         }
         #if WORKBOOK_SOLUTIONS
