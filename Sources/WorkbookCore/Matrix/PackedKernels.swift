@@ -46,12 +46,11 @@ func packedProduct(m: Int, n: Int, k: Int, a: StridedOperand, c: UnsafeMutablePo
                     var count = 0
                     let first = tile * 6, last = min(first + 6, m)
                     for p in 0 ..< k {
-                        var any = false
-                        for i in first ..< last where a.base[i * a.rowStride + p * a.depthStride] != 0 { any = true }
-                        if any {
-                            tileDepths[tile * k + count] = Int32(p)
-                            count += 1
-                        }
+                        // The bits of the tile's entries ORed, without the sign: 0 only if all are ±0.
+                        var bits: UInt64 = 0
+                        for i in first ..< last { bits |= a.base[i * a.rowStride + p * a.depthStride].bitPattern }
+                        tileDepths[tile * k + count] = Int32(p)
+                        count += bits << 1 != 0 ? 1 : 0
                     }
                     tileCounts[tile] = count
                 }
@@ -71,13 +70,12 @@ func packedProduct(m: Int, n: Int, k: Int, a: StridedOperand, c: UnsafeMutablePo
                                 depthCount = 0
                                 for p in 0 ..< k {
                                     let row = panel + p * 8
-                                    var any = false
-                                    for lane in 0 ..< 8 where row[lane] != 0 { any = true }
-                                    if any {
-                                        if depthCount != p { (panel + depthCount * 8).update(from: row, count: 8) }
-                                        panelDepths[depthCount] = Int32(p)
-                                        depthCount += 1
-                                    }
+                                    var bits: UInt64 = 0
+                                    for lane in 0 ..< 8 { bits |= row[lane].bitPattern }
+                                    guard bits << 1 != 0 else { continue }
+                                    if depthCount != p { (panel + depthCount * 8).update(from: row, count: 8) }
+                                    panelDepths[depthCount] = Int32(p)
+                                    depthCount += 1
                                 }
                             }
                             for tile in 0 ..< tiles {
