@@ -33,12 +33,7 @@ public let chapter5 = Chapter(
                 "`Matrix.multiply(delta, layer.weights, into: &deltaBelow)`, then `deltaBelow.combine(with: below.z) "
                     + "{ $0 * activation.derivative($1) }`.",
             ],
-            check: { generator in
-                checkLayer(forward: { forward($0, $1, into: &$2) },
-                           gradients: { parameterGradients($0, input: $1, into: &$2) },
-                           backpropagate: { backpropagate($0, through: $1, below: $2, activation: $3, into: &$4) },
-                           using: &generator)
-            }),
+            check: { generator in checkLayer(learnerLayer, using: &generator) }),
         Exercise(
             id: "5.3", title: "The forward and backward loops", points: 3,
             file: "Exercises/Chapter5/Loops.swift", symbol: "`forward(_:_:into:)` and `backward(_:_:_:)`",
@@ -54,8 +49,10 @@ public let chapter5 = Chapter(
                     + "then `parameterGradients(workspace.deltas[l], input: l == 0 ? x : workspace.caches[l - 1].a, "
                     + "into: &workspace.gradients[l])`.",
             ],
-            check: { generator in checkLoops(forward: { forward($0, $1, into: &$2) }, backward: { backward($0, $1, &$2) },
-                                             using: &generator) }),
+            check: { generator in
+                checkLoops(forward: { forward($0, $1, into: &$2) }, backward: { backward($0, $1, &$2) }, layer: learnerLayer,
+                           using: &generator)
+            }),
         Exercise(
             id: "5.4", title: "An initialiser for each activation", points: 2,
             file: "Exercises/Chapter5/Initialisation.swift", symbol: "`initialWeights(outputs:inputs:_:using:)`",
@@ -89,3 +86,9 @@ public let chapter5 = Chapter(
             }),
     ]
 )
+
+/// Your Exercise 5.2 functions, which the checks of 5.2 and 5.3 call.
+private var learnerLayer: LayerFunctions {
+    LayerFunctions(forward: { forward($0, $1, into: &$2) }, gradients: { parameterGradients($0, input: $1, into: &$2) },
+                   backpropagate: { backpropagate($0, through: $1, below: $2, activation: $3, into: &$4) })
+}

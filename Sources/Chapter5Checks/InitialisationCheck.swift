@@ -21,17 +21,19 @@ struct WeightSample: Recordable {
                      advancesGenerator: false)
     }
 
-    /// The sample of `draw(outputs, inputs, generator)`, drawn from the given seed.
+    /// The sample of `draw(outputs, inputs, generator)`, drawn from the given seed; how the
+    /// weights depend on the generator is seen on small layers of the same scheme (3×4).
     init(outputs: Int, inputs: Int, seed: UInt64, _ draw: (Int, Int, inout SplitMix64) -> Matrix) {
-        var generator = SplitMix64(seed: seed), again = SplitMix64(seed: seed), other = SplitMix64(seed: seed &+ 1)
+        var generator = SplitMix64(seed: seed)
         let weights = draw(outputs, inputs, &generator)
-        let next = draw(outputs, inputs, &generator)
         let count = Double(max(weights.elements.count, 1))
         let mean = weights.elements.reduce(0, +) / count
+        var small = SplitMix64(seed: seed), again = SplitMix64(seed: seed), other = SplitMix64(seed: seed &+ 1)
+        let first = draw(3, 4, &small), next = draw(3, 4, &small)
         self.init(rows: weights.rows, columns: weights.columns, mean: mean,
                   variance: weights.elements.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count,
-                  repeatable: draw(outputs, inputs, &again) == weights,
-                  dependsOnSeed: draw(outputs, inputs, &other) != weights, advancesGenerator: next != weights)
+                  repeatable: draw(3, 4, &again) == first, dependsOnSeed: draw(3, 4, &other) != first,
+                  advancesGenerator: next != first)
     }
 
     init(rows: Int, columns: Int, mean: Double, variance: Double, repeatable: Bool, dependsOnSeed: Bool,

@@ -1,6 +1,19 @@
 import Chapter5
 import WorkbookCore
 
+/// The three functions of Exercise 5.2, as the checks of 5.2 and 5.3 call them.
+public struct LayerFunctions {
+    public let forward: (DenseLayer, Matrix, inout LayerCache) -> Void
+    public let gradients: (Matrix, Matrix, inout LayerGradients) -> Void
+    public let backpropagate: (Matrix, DenseLayer, LayerCache, Activation, inout Matrix) -> Void
+
+    public init(forward: @escaping (DenseLayer, Matrix, inout LayerCache) -> Void,
+                gradients: @escaping (Matrix, Matrix, inout LayerGradients) -> Void,
+                backpropagate: @escaping (Matrix, DenseLayer, LayerCache, Activation, inout Matrix) -> Void) {
+        (self.forward, self.gradients, self.backpropagate) = (forward, gradients, backpropagate)
+    }
+}
+
 /// A random layer, the input it reads, and the problem around it.
 private struct LayerProblem {
     let layer: DenseLayer
@@ -43,11 +56,9 @@ private struct LayerProblem {
 /// finite differences of (1/m) Σⱼ δⱼ·zⱼ, the loss whose δ is the given one; and the δ it
 /// sends down against (δ·W) ⊙ f′(z_below). The buffers hold stale values first, as in
 /// training: each must be overwritten.
-public func checkLayer(forward: @escaping (DenseLayer, Matrix, inout LayerCache) -> Void,
-                       gradients: @escaping (Matrix, Matrix, inout LayerGradients) -> Void,
-                       backpropagate: @escaping (Matrix, DenseLayer, LayerCache, Activation, inout Matrix) -> Void,
-                       using generator: inout SplitMix64) -> Verdict {
-    checkInOrder(LayerProblem.all(using: &generator), describe: \.description, using: &generator) { problem, generator in
+public func checkLayer(_ functions: LayerFunctions, using generator: inout SplitMix64) -> Verdict {
+    let (forward, gradients, backpropagate) = (functions.forward, functions.gradients, functions.backpropagate)
+    return checkInOrder(LayerProblem.all(using: &generator), describe: \.description, using: &generator) { problem, generator in
         let layer = problem.layer, input = problem.input, m = Double(input.rows)
         let staleCache = LayerCache(z: Matrix(rows: input.rows, columns: layer.outputs, uniformIn: -1, 1, using: &generator),
                                     a: Matrix(rows: input.rows, columns: layer.outputs, uniformIn: -1, 1, using: &generator))

@@ -5,10 +5,14 @@ import WorkbookCore
 /// loop's δs against the reference and its gradients against finite differences of the
 /// network's loss, on networks of random depth, width and batch size. The workspace
 /// holds stale values first (the last batch's), as in training.
+///
+/// The loops call the learner's Exercise 5.2 functions, given as `layer`: when the loops
+/// fail and those fail their own check, that is the cause named.
 public func checkLoops(forward: @escaping (DeepNetwork, Matrix, inout DeepWorkspace) -> Void,
                        backward: @escaping (DeepNetwork, Matrix, inout DeepWorkspace) -> Void,
-                       using generator: inout SplitMix64) -> Verdict {
-    checkInOrder(DeepProblem.all(using: &generator), describe: \.description, using: &generator) { problem, generator in
+                       layer: LayerFunctions, using generator: inout SplitMix64) -> Verdict {
+    let verdict = checkInOrder(DeepProblem.all(using: &generator), describe: \.description, using: &generator) {
+        problem, generator in
         let network = problem.network, x = problem.x, count = network.layers.count
         var stale = DeepWorkspace(network: network, batchSize: x.rows)
         for l in 0 ..< count {
@@ -35,6 +39,18 @@ public func checkLoops(forward: @escaping (DeepNetwork, Matrix, inout DeepWorksp
         return forwardVerdicts(problem, stale: stale, forwarded.caches)
             + backwardVerdicts(problem, stale: stale, backwarded)
     }
+    guard case .failed(let text) = verdict else { return verdict }
+    var layerGenerator = SplitMix64(seed: generator.next())
+    guard !checkLayer(layer, using: &layerGenerator).isPassed else { return verdict }
+    return .failed(blaming(text, "your Exercise 5.2 functions do not pass yet, and the loops use them: "
+        + "swift test --filter Chapter5 shows what 5.2 gets wrong"))
+}
+
+/// `text` with its likely causes replaced by `cause`: when an exercise another one builds on
+/// is wrong, that is the cause, whatever the numbers look like.
+func blaming(_ text: String, _ cause: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("likely cause:") }
+    return lines.joined(separator: "\n") + "\n  likely cause: " + cause
 }
 
 /// Every layer's z and a, layer by layer from the first.

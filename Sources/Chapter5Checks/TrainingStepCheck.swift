@@ -111,9 +111,8 @@ public func checkTrainingStep(
     }
     // The step calls the learner's 5.3 loops: when they are wrong, that is the cause to name.
     if case .failed(let text) = verdict, !allProblems.allSatisfy({ loopsAgree(loops, $0) }) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("likely cause:") }
-        verdict = .failed(lines.joined(separator: "\n") + "\n  likely cause: your forward or backward loop (Exercise "
-            + "5.3) does not pass yet, and the step uses it: swift test --filter Chapter5 shows what 5.3 gets wrong")
+        verdict = .failed(blaming(text, "your forward or backward loop (Exercise 5.3) does not pass yet, and the step "
+            + "uses it: swift test --filter Chapter5 shows what 5.3 gets wrong"))
     }
     return verdict.mapPassed { "η = \(formatNumber(eta)), μ = \(formatNumber(mu)), \(steps) steps:\n" + $0 }
 }

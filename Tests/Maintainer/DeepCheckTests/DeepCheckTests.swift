@@ -35,7 +35,9 @@ struct DeepCheckTests {
                gradients: @escaping (Matrix, Matrix, inout LayerGradients) -> Void = Kept.gradients,
                backpropagate: @escaping (Matrix, DenseLayer, LayerCache, Activation, inout Matrix) -> Void = Kept.backpropagate)
         -> (inout SplitMix64) -> Verdict {
-        { generator in checkLayer(forward: forward, gradients: gradients, backpropagate: backpropagate, using: &generator) }
+        { generator in
+            checkLayer(LayerFunctions(forward: forward, gradients: gradients, backpropagate: backpropagate), using: &generator)
+        }
     }
 
     @Test("5.2 check catches a layer without bias or activation, or accumulating")
@@ -62,7 +64,7 @@ struct DeepCheckTests {
     func loops(forward: @escaping (DeepNetwork, Matrix, inout DeepWorkspace) -> Void = Kept.forwardLoop,
                backward: @escaping (DeepNetwork, Matrix, inout DeepWorkspace) -> Void = Kept.backwardLoop)
         -> (inout SplitMix64) -> Verdict {
-        { generator in checkLoops(forward: forward, backward: backward, using: &generator) }
+        { generator in checkLoops(forward: forward, backward: backward, layer: Kept.rightLayer, using: &generator) }
     }
 
     @Test("5.3 check catches a forward loop that feeds x or the layer's own cache to every layer")
@@ -78,6 +80,25 @@ struct DeepCheckTests {
         expectCaught(saying: "f′ was evaluated at a", loops(backward: Kept.backwardSlopeAtA))
         expectCaught(saying: "down to layer 1", loops(backward: Kept.backwardStoppingEarly))
         expectCaught(saying: "from the last layer down", loops(backward: Kept.backwardUpwards))
+    }
+
+    @Test("5.3 check blames a wrong 5.2 layer when the loops fail through it")
+    func loopsBlameTheLayer() {
+        let wrongLayer = LayerFunctions(forward: Kept.forward, gradients: Kept.gradients,
+                                        backpropagate: Kept.backpropagateSlopeAtA)
+        let backward: (DeepNetwork, Matrix, inout DeepWorkspace) -> Void = { network, x, workspace in
+            let last = network.layers.count - 1
+            for l in stride(from: last, through: 0, by: -1) {
+                if l < last {
+                    wrongLayer.backpropagate(workspace.deltas[l + 1], network.layers[l + 1], workspace.caches[l],
+                                             network.layers[l].activation, &workspace.deltas[l])
+                }
+                wrongLayer.gradients(workspace.deltas[l], l == 0 ? x : workspace.caches[l - 1].a, &workspace.gradients[l])
+            }
+        }
+        expectCaught(saying: "Exercise 5.2 functions do not pass") { generator in
+            checkLoops(forward: Kept.forwardLoop, backward: backward, layer: wrongLayer, using: &generator)
+        }
     }
 
     @Test("5.3 check accepts every δ first and then every gradient, with the fast products")

@@ -4,6 +4,7 @@
 // never an exercise's function, since these tests also run on the stubs.
 
 import Chapter5
+import Chapter5Checks
 import Foundation
 import WorkbookCore
 
@@ -159,6 +160,8 @@ enum Kept {
         Matrix.multiply(delta, layer.weights, into: &deltaBelow)
         deltaBelow.combine(with: below.z) { $0 * slopeOtherwise(activation, $1) }
     }
+
+    static var rightLayer: LayerFunctions { LayerFunctions(forward: forward, gradients: gradients, backpropagate: backpropagate) }
 
     // MARK: 5.3
 
