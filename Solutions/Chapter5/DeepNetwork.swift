@@ -18,7 +18,13 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
 
     /// Writes f of every entry of `z` into `a` (Exercise 5.1's `value`).
     public func apply(_ z: Matrix, into a: inout Matrix) {
-        a.assign(z) { value($0) }
+        // One loop per case, so that the compiler can inline `value` for a known f.
+        switch self {
+        case .sigmoid: a.assign(z) { Activation.sigmoid.value($0) }
+        case .tanh: a.assign(z) { Activation.tanh.value($0) }
+        case .relu: a.assign(z) { Activation.relu.value($0) }
+        case .identity: a.assign(z) { Activation.identity.value($0) }
+        }
     }
 }
 

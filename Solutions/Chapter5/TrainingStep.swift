@@ -14,10 +14,8 @@ public func trainingStep(_ network: inout DeepNetwork, velocity: inout [LayerGra
     let loss = softmaxCrossEntropy(&workspace, targets: t)
     backward(network, x, &workspace)
     for l in network.layers.indices {
-        velocity[l].dW.scale(by: mu)
-        velocity[l].dW.subtract(workspace.gradients[l].dW, scaledBy: eta)
-        velocity[l].dB.scale(by: mu)
-        velocity[l].dB.subtract(workspace.gradients[l].dB, scaledBy: eta)
+        velocity[l].dW.scale(by: mu, adding: workspace.gradients[l].dW, scaledBy: -eta)
+        velocity[l].dB.scale(by: mu, adding: workspace.gradients[l].dB, scaledBy: -eta)
         network.layers[l].weights.subtract(velocity[l].dW, scaledBy: -1)
         network.layers[l].bias.subtract(velocity[l].dB, scaledBy: -1)
     }

@@ -75,7 +75,7 @@ public let chapter5 = Chapter(
                 "Forward (5.3), then the loss (which sets the last δ), then backward (5.3). Then, for every layer "
                     + "and both its parameters, first the velocity (decayed by μ, then moved by −η times the "
                     + "gradient), then the parameter moved by the new velocity.",
-                "`velocity[l].dW.scale(by: mu)`, `velocity[l].dW.subtract(workspace.gradients[l].dW, scaledBy: eta)`, "
+                "`velocity[l].dW.scale(by: mu, adding: workspace.gradients[l].dW, scaledBy: -eta)`, then "
                     + "`network.layers[l].weights.subtract(velocity[l].dW, scaledBy: -1)`; the same for dB and the "
                     + "bias, for every l.",
             ],

@@ -77,3 +77,23 @@ extension Matrix {
         }
     }
 }
+
+extension Matrix {
+    /// self ← factor·self + otherFactor·other, entry by entry, in one pass over both:
+    /// for a velocity, `v.scale(by: μ, adding: g, scaledBy: −η)` is v ← μv − ηg. A large
+    /// matrix is shared between the cores (see ``KernelThreads``).
+    public mutating func scale(by factor: Double, adding other: Matrix, scaledBy otherFactor: Double) {
+        precondition(other.shape == shape, "cannot add a \(other.shape) matrix to a \(shape) one")
+        other.elements.withUnsafeBufferPointer { input in
+            elements.withUnsafeMutableBufferPointer { values in
+                guard let source = input.baseAddress, let target = values.baseAddress else { return }
+                let count = values.count, block = 4096
+                inParallel(rows: (count + block - 1) / block, tile: 1, work: entrywiseWork(count)) { blocks in
+                    for index in blocks.lowerBound * block ..< min(count, blocks.upperBound * block) {
+                        target[index] = factor * target[index] + otherFactor * source[index]
+                    }
+                }
+            }
+        }
+    }
+}

@@ -11,7 +11,15 @@ public enum KernelThreads {
     /// and joining a second thread costs more than the half it saves (`deep-mnist bench
     /// --kernels` measures each product of a training step both ways).
     public static let minimumWork = 1 << 20
+    /// The fewest entries an entry-by-entry pass must have before it is split: such a pass
+    /// is bound by memory, and from about 1 MiB per matrix a second core's share of the
+    /// caches and memory bandwidth pays (measured on Chapter 5's update of W¹: 0.16 ms for
+    /// the update of a step on one core, 0.12–0.15 ms on two).
+    public static let minimumEntries = 1 << 17
 }
+
+/// The work ``inParallel(rows:tile:work:)`` is told of for an entry-by-entry pass over `count` entries.
+func entrywiseWork(_ count: Int) -> Int { count >= KernelThreads.minimumEntries ? KernelThreads.minimumWork : 0 }
 
 /// Calls `body` on consecutive ranges of `0 ..< rows` that together cover it: one
 /// range on this thread for a small product, or one per thread (each a multiple of

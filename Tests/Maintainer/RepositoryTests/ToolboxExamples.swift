@@ -51,6 +51,7 @@ struct ToolboxExamples {
         C.columnSums(into: &sums)                                  // sums ← each column's sum
         C.subtract(A, scaledBy: 0.1)                               // C ← C − 0.1·A
         C.scale(by: 2)                                             // C ← 2·C
+        C.scale(by: 0.9, adding: A, scaledBy: -0.1)               // C ← 0.9·C − 0.1·A, in one pass
         C.setZero()                                                // every entry 0
         // end listing
         #expect(out[0, 0] == 28 && grad[0, 0] == 8.5 && sums.elements == [7, 9, 11] && C.elements.allSatisfy { $0 == 0 })

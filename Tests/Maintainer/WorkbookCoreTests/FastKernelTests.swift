@@ -149,4 +149,18 @@ struct FastKernelTests {
         #expect(alone == split)
         #expect(close(alone[0], x * w.transposed) && close(alone[2], d * w))
     }
+
+    @Test("An update in one pass matches its definition, on one thread and split between two", arguments: [7, 200_000])
+    mutating func scaleAdding(_ count: Int) {
+        let v = random(1, count), g = random(1, count)
+        let saved = KernelThreads.limit
+        var alone = v, split = v
+        KernelThreads.limit = 1
+        alone.scale(by: 0.9, adding: g, scaledBy: -0.05)
+        KernelThreads.limit = 2
+        split.scale(by: 0.9, adding: g, scaledBy: -0.05)
+        KernelThreads.limit = saved
+        #expect(alone == split)
+        #expect(alone.elements == zip(v.elements, g.elements).map { 0.9 * $0 - 0.05 * $1 })
+    }
 }
