@@ -8,7 +8,8 @@ let usage = """
     Chapter 5's program: trains your deep network (Exercises/Chapter5) on MNIST.
 
     USAGE: swift run -c release deep-mnist [train] [OPTIONS]
-           swift run -c release deep-mnist init | vanishing | tune | bench [--data DIR] [--plot FILE.svg]
+           swift run -c release deep-mnist init | vanishing [--data DIR] [--plot FILE.svg]
+           swift run -c release deep-mnist tune | bench [--kernels] [--data DIR]
            swift run deep-mnist depth
 
     TRAINING OPTIONS:
@@ -35,7 +36,8 @@ let usage = """
     init measures each layer's spread at initialisation for N(0, 1), Xavier and He;
     vanishing trains 784-30-30-30-30-10 with sigmoid and with ReLU and He, and follows
     each layer's gradient; tune tries a grid of batch sizes and η on the validation set;
-    bench times an epoch for batches of 32, 64 and 128; depth shows how far finite
+    bench times each product of a step (naive, one core, all cores) and an epoch for
+    batches of 32, 64 and 128 (--kernels: the products only); depth shows how far finite
     differences drift from backpropagation as a network gets deeper (no data needed).
     WORKBOOK_SOLUTIONS=1 runs the reference solutions instead of your code.
     """
