@@ -83,10 +83,3 @@ public func checkEach<P>(_ problems: [P], describe: (P) -> String, batchSize: ((
     }
     return .failed(text)
 }
-
-extension Verdict {
-    /// A verdict for one report, without a context line.
-    public static func from(_ report: GradientReport) -> Verdict {
-        report.passed ? .passed("\(report)") : .failed("\(report)")
-    }
-}

@@ -85,10 +85,3 @@ func checkInOrder<P>(_ problems: [P], describe: (P) -> String, using generator: 
     }
     return Verdict.all(passes)
 }
-
-extension Verdict {
-    /// A verdict for one report, without a context line.
-    static func from(_ report: GradientReport) -> Verdict {
-        report.passed ? .passed("\(report)") : .failed("\(report)")
-    }
-}

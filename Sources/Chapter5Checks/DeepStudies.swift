@@ -33,11 +33,9 @@ public enum DeepStudies {
         let loss = softmaxCrossEntropy(&workspace, targets: t)
         backward(network, x, &workspace)
         let layers = network.layers.indices.map { l in
-            let z = workspace.caches[l].z.elements, count = Double(z.count)
-            let mean = z.reduce(0, +) / count
-            let spread = (z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
-            let zeros = Double(workspace.caches[l].a.elements.filter { $0 == 0 }.count) / count
-            return LayerSpread(zSpread: spread, zeroShare: zeros, gradientNorm: frobeniusNorm(workspace.gradients[l].dW))
+            let a = workspace.caches[l].a.elements, zeros = Double(a.filter { $0 == 0 }.count) / Double(a.count)
+            return LayerSpread(zSpread: standardDeviation(workspace.caches[l].z), zeroShare: zeros,
+                               gradientNorm: frobeniusNorm(workspace.gradients[l].dW))
         }
         return (layers, loss)
     }
@@ -72,10 +70,8 @@ public enum DeepStudies {
             let off = hidden.reduce(0) { total, cache in
                 total + (0 ..< cache.a.columns).filter { unit in (0 ..< cache.a.rows).allSatisfy { cache.a[$0, unit] == 0 } }.count
             }
-            let z = probing.caches[probing.caches.count - 1].z.elements
-            let mean = z.reduce(0, +) / Double(z.count)
-            let spread = (z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(z.count)).squareRoot()
-            reports.append(StepReport(step: step, loss: loss, outputSpread: spread, deadShare: Double(off) / Double(units)))
+            reports.append(StepReport(step: step, loss: loss, outputSpread: standardDeviation(probing.caches[probing.caches.count - 1].z),
+                                      deadShare: Double(off) / Double(units)))
         }
         return reports
     }
@@ -145,4 +141,11 @@ public enum DeepStudies {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// The standard deviation of a matrix's entries (dividing by their number).
+private func standardDeviation(_ matrix: Matrix) -> Double {
+    let values = matrix.elements, count = Double(values.count)
+    let mean = values.reduce(0, +) / count
+    return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
 }

@@ -139,18 +139,10 @@ func train(_ arguments: Arguments) throws -> Int32 {
     return 0
 }
 
-/// "AMD EPYC …, 2 cores, Linux …".
-func machine() -> String {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
-        .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) }
-    return "\(cpu ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-        + ProcessInfo.processInfo.operatingSystemVersionString
-}
-
 func bench(_ arguments: Arguments) throws -> Int32 {
     let data = try loadData(arguments)
     let epochs = try arguments.value("--epochs", default: 2, what: "a whole number from 1 to 100", wholeNumber(in: 1 ... 100))
-    print("Machine: \(machine())")
+    print("Machine: \(machineDescription())")
     for batchSize in [32, 64, 128] {
         print("\nThe products of one training step with a batch of \(batchSize) (the best of repeated calls):")
         print(KernelBenchmark.table(KernelBenchmark.measure(sizes: [784, 256, 128, 10], batch: batchSize)).render(style: .standard))

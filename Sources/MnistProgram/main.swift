@@ -239,10 +239,7 @@ func bench(_ arguments: Arguments) throws -> Int32 {
     let data = try loadData(arguments)
     let quadratic = MnistConfiguration()
     let crossEntropy = tunedCrossEntropy()
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
-        .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) }
-    print("Machine: \(cpu ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-        + "\(ProcessInfo.processInfo.operatingSystemVersionString)")
+    print("Machine: \(machineDescription())")
     for configuration in [quadratic, crossEntropy] {
         let trainer = MnistTrainer(configuration: configuration, data: data)
         guard trainer.unfinishedExercises().isEmpty else {

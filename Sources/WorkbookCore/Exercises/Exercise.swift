@@ -70,6 +70,11 @@ extension Verdict {
     public static func from(_ report: GradientReport, context: String) -> Verdict {
         report.passed ? .passed("\(context): \(report)") : .failed("\(context):\n\(report)")
     }
+
+    /// A verdict for one report, without a context line.
+    public static func from(_ report: GradientReport) -> Verdict {
+        report.passed ? .passed("\(report)") : .failed("\(report)")
+    }
 }
 
 extension Exercise {
