@@ -12,6 +12,7 @@ public func checkNetworkGradients(_ network: Network, _ x: Matrix, _ t: Matrix,
                                   loss: (Network, Matrix, Matrix) -> Double,
                                   backprop: (Network, Matrix, Matrix) -> Gradients,
                                   mistakes: [String: [KnownMistake]] = [:],
+                                  computations: [String: Computation] = [:],
                                   using generator: inout SplitMix64) -> [GradientReport] {
     let gradients = backprop(network, x, t)
     let parameters: [(String, WritableKeyPath<Network, Matrix>, KeyPath<Gradients, Matrix>)] = [
@@ -21,7 +22,8 @@ public func checkNetworkGradients(_ network: Network, _ x: Matrix, _ t: Matrix,
         let values = network[keyPath: parameter]
         let entries = GradientCheck.entriesToCheck(count: values.elements.count, using: &generator)
         return GradientCheck.compare(name: name, analytic: gradients[keyPath: gradient], parameter: values,
-                                     entries: entries, mistakes: mistakes[name] ?? []) { changed in
+                                     entries: entries, mistakes: mistakes[name] ?? [],
+                                     computation: computations[name]) { changed in
             var moved = network
             moved[keyPath: parameter] = changed
             return loss(moved, x, t)

@@ -52,6 +52,7 @@ public func checkEach<P>(_ problems: [P], describe: (P) -> String, batchSize: ((
     var parts = [Verdict]()
     var failures = [(problem: P, text: String)]()
     var passed = [P]()
+    let (_, log, ownsLog) = DiagnosisLog.collecting { () -> Void in
     for problem in problems {
         let verdicts = check(problem, &generator)
         if let failure = verdicts.lazy.compactMap({ verdict -> String? in
@@ -64,10 +65,15 @@ public func checkEach<P>(_ problems: [P], describe: (P) -> String, batchSize: ((
         passed.append(problem)
         for case .passed(let text) in verdicts { parts.append(.passed("\(describe(problem)): \(text)")) }
     }
+    }
     guard let first = failures.first else { return Verdict.all(parts) }
     var text = "For \(describe(first.problem)):\n\(first.text)"
     let cause = "likely cause: "
-    if !first.text.contains(cause) {
+    let found = ownsLog ? log.causeLines() : []
+    for (name, causes) in found {
+        for one in causes { text += "\n  " + Computation.line(name: name, cause: one) }
+    }
+    if found.isEmpty && !first.text.contains(cause) {
         if let other = failures.dropFirst().first(where: { $0.text.contains(cause) }),
            let line = other.text.split(separator: "\n").first(where: { $0.contains(cause) }) {
             text += "\n  " + line.trimmingCharacters(in: .whitespaces).replacingOccurrences(

@@ -72,8 +72,20 @@ public enum GradientCheck {
 
     /// Checks the analytic gradient `analytic` of `f` with respect to the matrix
     /// `parameter`, starting with its shape.
+    ///
+    /// With a `computation` (what the gradient is, in the chapter's quantities), the
+    /// report names no cause itself: it records the learner's result for ``Diagnosis``,
+    /// which looks for the cause across every problem of the check.
     public static func compare(name: String, analytic: Matrix, parameter: Matrix, entries: [Int]? = nil,
-                               mistakes: [KnownMistake] = [], of f: (Matrix) -> Double) -> GradientReport {
+                               mistakes: [KnownMistake] = [], computation: Computation? = nil,
+                               of f: (Matrix) -> Double) -> GradientReport {
+        if let computation {
+            let report = compare(name: name, analytic: analytic, parameter: parameter, entries: entries, of: f)
+                .factsOnly(got: analytic.shape)
+            DiagnosisLog.current?.record(Observation(name: name, got: analytic, formula: computation.formula,
+                                                     environment: computation.environment, passed: report.passed))
+            return report
+        }
         if let shapeReport = shapeMismatch(name: name, got: analytic.shape, expected: parameter.shape,
                                            mistakes: mistakes) {
             return shapeReport
@@ -87,7 +99,13 @@ public enum GradientCheck {
     /// Compares computed values (not gradients) with the values they should have,
     /// such as the activations of a forward pass.
     public static func compareValues(name: String, got: Matrix, expected: Matrix,
-                                     mistakes: [KnownMistake] = []) -> GradientReport {
+                                     mistakes: [KnownMistake] = [], computation: Computation? = nil) -> GradientReport {
+        if let computation {
+            let report = compareValues(name: name, got: got, expected: expected).factsOnly(got: got.shape)
+            DiagnosisLog.current?.record(Observation(name: name, got: got, formula: computation.formula,
+                                                     environment: computation.environment, passed: report.passed))
+            return report
+        }
         if let shapeReport = shapeMismatch(name: name, got: got.shape, expected: expected.shape, mistakes: mistakes) {
             return shapeReport
         }
@@ -130,6 +148,23 @@ public enum GradientCheck {
         }
         return report.withLikelyCause(known?.explanation
             ?? LikelyMistake.diagnose(checks, shape: shape, fullyChecked: fullyChecked, quantity: quantity))
+    }
+}
+
+extension GradientReport {
+    /// This report with what it measured and no cause of its own: a wrong shape is
+    /// stated as a fact, and the cause is left to ``Diagnosis``.
+    func factsOnly(got: Shape) -> GradientReport {
+        var report = GradientReport(name: name, shape: shape, entries: entries, totalCount: totalCount, likelyCause: nil,
+                                    columnNames: columnNames)
+        if got != shape {
+            report.fact = "\(name) has shape \(got) but must have shape \(shape)"
+        } else if entries.isEmpty {
+            report.fact = "no entries were checked"
+        } else if let likelyCause, likelyCause.contains("NaN") {
+            report.fact = likelyCause
+        }
+        return report
     }
 }
 

@@ -25,6 +25,8 @@ public struct GradientReport: Sendable, CustomStringConvertible {
     public let likelyCause: String?
     /// What the two columns of values are called in the description.
     public var columnNames = ("analytic", "numeric")
+    /// A fact that makes the result wrong before any entry is compared, such as a wrong shape.
+    public var fact: String? = nil
 
     public init(name: String, shape: Shape, entries: [EntryCheck], totalCount: Int, likelyCause: String?,
                 columnNames: (String, String) = ("analytic", "numeric")) {
@@ -42,7 +44,7 @@ public struct GradientReport: Sendable, CustomStringConvertible {
     }
 
     /// Whether every checked entry agrees within ``GradientCheck/tolerance``.
-    public var passed: Bool { likelyCause == nil && maxRelativeError <= GradientCheck.tolerance }
+    public var passed: Bool { fact == nil && likelyCause == nil && maxRelativeError <= GradientCheck.tolerance }
 
     /// The checked entries, worst first.
     public var worstEntries: [EntryCheck] {
@@ -50,9 +52,11 @@ public struct GradientReport: Sendable, CustomStringConvertible {
     }
 
     func withLikelyCause(_ cause: String?) -> GradientReport {
-        GradientReport(name: name, shape: shape, entries: entries, totalCount: totalCount,
-                       likelyCause: cause ?? (entries.isEmpty ? "no entries were checked" : nil),
-                       columnNames: columnNames)
+        var report = GradientReport(name: name, shape: shape, entries: entries, totalCount: totalCount,
+                                    likelyCause: cause ?? (entries.isEmpty && fact == nil ? "no entries were checked" : nil),
+                                    columnNames: columnNames)
+        report.fact = fact
+        return report
     }
 
     /// A summary line, then for a failure the worst entries and the likely cause.
@@ -74,6 +78,7 @@ public struct GradientReport: Sendable, CustomStringConvertible {
                                        pad(formatNumber(entry.relativeError), 16)].joined(separator: "  "))
             }
         }
+        if let fact { lines.append("  \(fact)") }
         if let likelyCause { lines.append("  likely cause: \(likelyCause)") }
         return lines.joined(separator: "\n")
     }

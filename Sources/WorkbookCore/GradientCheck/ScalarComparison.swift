@@ -17,12 +17,21 @@ public struct ScalarComparison: Sendable {
     public let got: Double
     public let expected: Double
     public let mistakes: [Mistake]
+    /// What the number is, in the chapter's quantities; with it, ``Diagnosis`` names the cause.
+    public let computation: Computation?
 
-    public init(subject: String, got: Double, expected: Double, mistakes: [Mistake] = []) {
+    public init(subject: String, got: Double, expected: Double, mistakes: [Mistake] = [],
+                computation: Computation? = nil, name: String = "the result") {
         self.subject = subject
         self.got = got
         self.expected = expected
         self.mistakes = mistakes
+        self.computation = computation
+        if let computation {
+            DiagnosisLog.current?.record(Observation(
+                name: name, got: Matrix(rows: 1, columns: 1, repeating: got), formula: computation.formula,
+                environment: computation.environment, passed: GradientCheck.relativeError(got, expected) <= GradientCheck.tolerance))
+        }
     }
 
     /// The relative error of `got`; see ``GradientCheck/relativeError(_:_:)``.
@@ -36,7 +45,9 @@ public struct ScalarComparison: Sendable {
         if agrees { return .passed("\(subject) = \(formatNumber(got)) (relative error \(formatNumber(relativeError)))") }
         var text = "\(subject) returned \(formatNumber(got)), expected \(formatNumber(expected)) "
             + "(relative error \(formatNumber(relativeError)))"
-        if let mistake = mistakes.first(where: { GradientCheck.relativeError(got, $0.value) <= GradientCheck.tolerance }) {
+        if computation != nil {
+            // The cause comes from Diagnosis, across every problem.
+        } else if let mistake = mistakes.first(where: { GradientCheck.relativeError(got, $0.value) <= GradientCheck.tolerance }) {
             text += "\n  likely cause: \(mistake.explanation)"
         } else if GradientCheck.relativeError(-got, expected) <= GradientCheck.tolerance {
             text += "\n  likely cause: the sign is flipped"

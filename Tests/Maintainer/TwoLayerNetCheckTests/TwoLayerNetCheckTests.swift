@@ -10,7 +10,7 @@ import WorkbookCore
 struct TwoLayerNetCheckTests {
     @Test("2.1 check catches a forward pass without biases")
     func forwardWithoutBias() {
-        expectCaught(saying: "the bias is missing") { generator in checkForward(Kept.forwardWithoutBias, using: &generator) }
+        expectCaught(saying: "the bias b¹ is missing") { generator in checkForward(Kept.forwardWithoutBias, using: &generator) }
     }
 
     @Test("2.1 check catches b¹ added to the first example only, and a pass of the first example only")
@@ -30,15 +30,15 @@ struct TwoLayerNetCheckTests {
 
     @Test("2.2 check catches a loss summed over the batch")
     func lossSummed() {
-        expectCaught(saying: "divide by the number of examples") { generator in checkLoss(Kept.lossSummed, using: &generator) }
+        expectCaught(saying: "the division by the number of examples m") { generator in checkLoss(Kept.lossSummed, using: &generator) }
     }
 
     @Test("2.2 check catches a mean over the outputs, and a loss without its ½")
     func lossWrongDivisor() {
-        expectCaught(saying: "divides by the number of outputs") { generator in
+        expectCaught(saying: "it uses the number of outputs n₂") { generator in
             checkLoss(Kept.lossOverOutputs, using: &generator)
         }
-        expectCaught(saying: "the ½ is missing") { generator in checkLoss(Kept.lossWithoutHalf, using: &generator) }
+        expectCaught(saying: "the factor ½ is missing") { generator in checkLoss(Kept.lossWithoutHalf, using: &generator) }
     }
 
     @Test("2.2 check accepts a loss computed column by column")
@@ -48,7 +48,7 @@ struct TwoLayerNetCheckTests {
 
     @Test("2.3 check catches σ′ applied to ŷ instead of z²")
     func outputDeltaOfActivation() {
-        expectCaught(saying: "σ′ was applied to ŷ = σ(z²) instead of z²") { generator in checkOutputDelta(Kept.outputDeltaOfActivation, using: &generator) }
+        expectCaught(saying: "σ′ was taken at ŷ = σ(z²) instead of z²") { generator in checkOutputDelta(Kept.outputDeltaOfActivation, using: &generator) }
     }
 
     @Test("2.3 check catches σ where σ′ belongs")
@@ -70,7 +70,7 @@ struct TwoLayerNetCheckTests {
 
     @Test("2.4 check catches z(1 − z) for σ′(z)")
     func hiddenDeltaZ() {
-        expectCaught(saying: "z(1 − z) is not σ′(z)") { generator in
+        expectCaught(saying: "z¹(1 − z¹) is not σ′(z¹)") { generator in
             checkHiddenDelta(Kept.hiddenDeltaZTimesOneMinusZ, using: &generator)
         }
     }
@@ -82,17 +82,17 @@ struct TwoLayerNetCheckTests {
 
     @Test("2.5 check catches a bias gradient not summed over the batch")
     func biasNotSummed() {
-        expectCaught(saying: "summed over the batch") { generator in checkParameterGradients(Kept.biasNotSummed, using: &generator) }
+        expectCaught(saying: "is not summed over its columns") { generator in checkParameterGradients(Kept.biasNotSummed, using: &generator) }
     }
 
     @Test("2.5 check catches a transposed weight gradient")
     func transposedWeights() {
-        expectCaught(saying: "dW2 is transposed") { generator in checkParameterGradients(Kept.transposedWeights, using: &generator) }
+        expectCaught(saying: "dW2: it is transposed") { generator in checkParameterGradients(Kept.transposedWeights, using: &generator) }
     }
 
     @Test("2.5 check catches gradients summed instead of averaged")
     func notAveraged() {
-        expectCaught(saying: "divide by m") { generator in checkParameterGradients(Kept.notAveraged, using: &generator) }
+        expectCaught(saying: "the division by the number of examples m") { generator in checkParameterGradients(Kept.notAveraged, using: &generator) }
     }
 
     @Test("2.5 check catches a bias gradient summed along the wrong axis")

@@ -1,0 +1,277 @@
+import Foundation
+
+/// What kind of mistake an edit of a computation is: the catalogue, defined once.
+public enum MistakeKind: String, Codable, Sendable, CaseIterable {
+    case substitution = "a quantity in place of another"
+    case missingFactor = "a factor left out"
+    case missingTerm = "a term left out"
+    case extraFactor = "a factor added"
+    case extraTerm = "a term added"
+    case derivativeAtOutput = "a derivative at the function's output"
+    case wrongFunction = "another function"
+    case wrongConstant = "another constant"
+    case reduction = "a wrong reduction"
+    case transpose = "a transpose"
+    case sign = "a sign"
+    case precedence = "operator precedence"
+    case integerDivision = "integer division"
+}
+
+/// A cause, as data: what kind of mistake, the quantities it involves, and its words.
+public struct Cause: Codable, Sendable, Hashable {
+    public let kind: MistakeKind
+    public let quantities: [String]
+    /// What the learner's code computed, in the chapter's symbols.
+    public let computed: String
+    public let text: String
+}
+
+/// One edit of a computation: the formula it gives, and how to say what changed.
+struct Edit: Sendable {
+    let formula: Formula
+    let kind: MistakeKind
+    let quantities: [String]
+    let words: @Sendable (Environment) -> String
+
+    func cause(in environment: Environment) -> Cause {
+        Cause(kind: kind, quantities: quantities, computed: formula.text, text: words(environment))
+    }
+}
+
+/// How a size reads in a cause: "the number of examples m = 7".
+func sizeText(_ name: String, _ environment: Environment) -> String {
+    guard let size = environment.sizes[name] else { return name }
+    return "\(size.meaning) \(name) = \(formatNumber(size.value))"
+}
+
+extension Formula {
+    /// Every formula one edit of the catalogue away from this one.
+    func edits(in environment: Environment) -> [Edit] {
+        var result = localEdits(in: environment)
+        let parts = children
+        for (index, child) in parts.enumerated() {
+            for edit in child.edits(in: environment) {
+                var replaced = parts
+                replaced[index] = edit.formula
+                result.append(Edit(formula: with(children: replaced), kind: edit.kind, quantities: edit.quantities,
+                                   words: edit.words))
+            }
+        }
+        return result
+    }
+
+    /// Edits of the whole result: a factor, a sign or a term it should not have.
+    func outerEdits(in environment: Environment) -> [Edit] {
+        let whole = text
+        var result = [Edit(formula: .scaled(.constant(-1, "−1"), self), kind: .sign, quantities: [],
+                           words: { _ in "the sign is flipped (a − b where b − a was meant?)" }),
+                      Edit(formula: .transpose(self), kind: .transpose, quantities: [],
+                           words: { _ in "it is transposed: the right value is \(whole)" })]
+        for name in environment.sizes.keys.sorted() {
+            result.append(Edit(formula: .scaled(.size(name), self), kind: .extraFactor, quantities: [name],
+                               words: { "it is multiplied by \(sizeText(name, $0)), which does not belong" }))
+            result.append(Edit(formula: .quotient(self, .size(name)), kind: .extraFactor, quantities: [name],
+                               words: { "it is divided by \(sizeText(name, $0)), which does not belong" }))
+        }
+        for (value, name) in [(2.0, "2"), (0.5, "½")] {
+            result.append(Edit(formula: .scaled(.constant(value, name), self), kind: .extraFactor, quantities: [],
+                               words: { _ in "it is \(name) × the right value: a factor \(name) that does not belong" }))
+        }
+        for name in environment.quantities.keys.sorted() {
+            result.append(Edit(formula: .sum(self, .quantity(name)), kind: .extraTerm, quantities: [name],
+                               words: { _ in "\(name) was added to \(whole)" }))
+        }
+        return result
+    }
+
+    private func localEdits(in environment: Environment) -> [Edit] {
+        switch self {
+        case .quantity(let name):
+            var result = environment.quantities.keys.sorted().filter { $0 != name }.map { other in
+                Edit(formula: .quantity(other), kind: .substitution, quantities: [name, other],
+                     words: { _ in "\(other) was used where \(name) belongs" })
+            }
+            result.append(Edit(formula: .transpose(self), kind: .transpose, quantities: [name],
+                               words: { _ in "\(name) is transposed: \(name)ᵀ was used where \(name) belongs" }))
+            return result
+        case .size(let name):
+            return environment.sizes.keys.sorted().filter { $0 != name }.map { other in
+                Edit(formula: .size(other), kind: .wrongConstant, quantities: [name, other],
+                     words: { "it uses \(sizeText(other, $0)) where \(sizeText(name, $0)) belongs" })
+            }
+        case .constant(let value, let name):
+            guard value != 1, value != -1 else { return [] }
+            let inverse = 1 / value
+            let inverseName = value == 2 ? "½" : value == 0.5 ? "2" : "1/\(name)"
+            return [Edit(formula: .constant(inverse, inverseName), kind: .wrongConstant, quantities: [],
+                         words: { _ in "it uses \(inverseName) where \(name) belongs" })]
+        case .product(let a, let b):
+            return [Edit(formula: a, kind: .missingFactor, quantities: [], words: { _ in "the product with \(b.text) is missing" }),
+                    Edit(formula: b, kind: .missingFactor, quantities: [], words: { _ in "the product with \(a.text) is missing" }),
+                    Edit(formula: .product(b, a), kind: .substitution, quantities: [],
+                         words: { _ in "the product is in the wrong order: \(b.operand)\(a.operand)" })]
+        case .hadamard(let a, let b):
+            return [Edit(formula: a, kind: .missingFactor, quantities: [], words: { _ in "the factor \(b.text) is missing" }),
+                    Edit(formula: b, kind: .missingFactor, quantities: [], words: { _ in "the factor \(a.text) is missing" })]
+        case .sum(let a, let b):
+            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in Self.missing(b, from: a) }),
+                    Edit(formula: b, kind: .missingTerm, quantities: [], words: { _ in Self.missing(a, from: b) }),
+                    Edit(formula: .difference(a, b), kind: .sign, quantities: [],
+                         words: { _ in "\(b.text) is subtracted where it should be added" })]
+        case .difference(let a, let b):
+            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the term − \(b.text) is missing" }),
+                    Edit(formula: .difference(b, a), kind: .sign, quantities: [],
+                         words: { _ in "the difference is the wrong way round: \(b.text) − \(a.operand)" }),
+                    Edit(formula: .sum(a, b), kind: .sign, quantities: [],
+                         words: { _ in "\(b.text) is added where it should be subtracted" })]
+        case .scaled(let s, let a):
+            var result = [Edit(formula: a, kind: .missingFactor, quantities: [], words: { _ in "the factor \(s.text) is missing" }),
+                          Edit(formula: .quotient(a, s), kind: .wrongConstant, quantities: [],
+                               words: { _ in "it divides by \(s.text) where it should multiply" })]
+            if case .scaled(let first, let second) = s {
+                result.append(Edit(formula: .scaled(first, .quotient(a, second)), kind: .precedence, quantities: [],
+                                   words: { _ in "\(second.text) divides where it should multiply" }))
+            }
+            return result
+        case .quotient(let a, let s):
+            var result = [Edit(formula: a, kind: .missingFactor, quantities: [],
+                               words: { environment in
+                                   if case .size(let name) = s { return "the division by \(sizeText(name, environment)) is missing" }
+                                   return "the division by \(s.text) is missing" }),
+                          Edit(formula: .scaled(s, a), kind: .wrongConstant, quantities: [],
+                               words: { _ in "it multiplies by \(s.text) where it should divide" })]
+            if case .size(let name) = s {
+                result.append(Edit(formula: .scaled(.elementwise(.integerReciprocal, s), a), kind: .integerDivision,
+                                   quantities: [name],
+                                   words: { _ in "1 / \(name) was computed in whole numbers (Int), which gives 0 for "
+                                       + "\(name) > 1: write 1.0 / Double(\(name))" }))
+            }
+            if case .scaled(let first, let second) = s {
+                result.append(Edit(formula: .scaled(second, .quotient(a, first)), kind: .precedence, quantities: [],
+                                   words: { _ in "operator precedence: a / \(first.text) * \(second.text) divides by "
+                                       + "\(first.text) and then multiplies by \(second.text); write a / (\(first.text) * \(second.text))" }))
+            }
+            return result
+        case .transpose(let a):
+            return [Edit(formula: a, kind: .transpose, quantities: [],
+                         words: { _ in "\(a.text) is not transposed: \(a.operand)ᵀ belongs here" })]
+        case .elementwise(let f, let u):
+            return Self.functionEdits(f, u)
+        case .rowSums(let a):
+            return [Edit(formula: .columnSums(a), kind: .reduction, quantities: [],
+                         words: { _ in "\(a.text) was summed along the wrong axis: over each column instead of each row" }),
+                    Edit(formula: a, kind: .reduction, quantities: [], words: { _ in "\(a.text) is not summed over its columns" }),
+                    Edit(formula: .firstColumn(a), kind: .reduction, quantities: [],
+                         words: { _ in "only the first column of \(a.text) is taken, not the sum of its columns" })]
+        case .columnSums(let a):
+            return [Edit(formula: .rowSums(a), kind: .reduction, quantities: [],
+                         words: { _ in "\(a.text) was summed along the wrong axis: over each row instead of each column" }),
+                    Edit(formula: a, kind: .reduction, quantities: [], words: { _ in "\(a.text) is not summed over its rows" }),
+                    Edit(formula: .firstRow(a), kind: .reduction, quantities: [],
+                         words: { _ in "only the first row of \(a.text) is taken, not the sum of its rows" })]
+        case .total(let a):
+            return [Edit(formula: .rowSums(a), kind: .reduction, quantities: [], words: { _ in "only each row of \(a.text) is summed" }),
+                    Edit(formula: .columnSums(a), kind: .reduction, quantities: [], words: { _ in "only each column of \(a.text) is summed" })]
+        case .addColumn(let a, let b):
+            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the bias \(b.text) is missing" }),
+                    Edit(formula: .addFirstColumn(a, b), kind: .missingTerm, quantities: [],
+                         words: { _ in "\(b.text) was added to the first example (column) only: add it to every column" })]
+        case .addRow(let a, let b):
+            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the bias \(b.text) is missing" }),
+                    Edit(formula: .addFirstRow(a, b), kind: .missingTerm, quantities: [],
+                         words: { _ in "\(b.text) was added to the first example (row) only: add it to every row" })]
+        case .addFirstColumn, .addFirstRow, .firstColumn, .firstRow:
+            return []
+        }
+    }
+
+    private static func missing(_ term: Formula, from rest: Formula) -> String {
+        if case .quantity(let name) = term {
+            return "the term \(name) is missing: the result overwrites \(name) (=) instead of adding to it (+=)?"
+        }
+        return "the term \(term.text) is missing"
+    }
+
+    private static func functionEdits(_ f: Elementwise, _ u: Formula) -> [Edit] {
+        var result = [Edit(formula: u, kind: .missingFactor, quantities: [f.name],
+                           words: { _ in "\(f.name) is not applied: \(u.text) where \(f.name)(\(u.text)) belongs" })]
+        if let g = f.antiderivative {
+            let output = Formula.elementwise(g, u)
+            result.append(Edit(formula: .elementwise(f, output), kind: .derivativeAtOutput, quantities: [f.name],
+                               words: { environment in
+                                   "\(f.name) was taken at \(output.named(in: environment)) instead of \(u.text): \(f.name) takes "
+                                       + "\(g.name)'s input, not its output" }))
+            if let (rule, ruleText) = f.outputRule {
+                let applied = ruleText.replacingOccurrences(of: "u", with: u.operand)
+                result.append(Edit(formula: .elementwise(Elementwise(name: applied, writtenWhole: true, rule), u), kind: .derivativeAtOutput,
+                                   quantities: [f.name],
+                                   words: { _ in "\(applied) is not \(f.name)(\(u.text)): \(ruleText) is \(f.name) in terms of "
+                                       + "\(g.name)'s output u = \(g.name)(\(u.text)), not its input" }))
+            }
+            result.append(Edit(formula: .elementwise(g, u), kind: .wrongFunction, quantities: [f.name, g.name],
+                               words: { _ in "\(g.name)(\(u.text)) was used where its derivative \(f.name)(\(u.text)) belongs" }))
+        }
+        for other in Elementwise.known where other != f && (other.derivativeOf == nil) == (f.derivativeOf == nil) {
+            result.append(Edit(formula: .elementwise(other, u), kind: .wrongFunction, quantities: [f.name, other.name],
+                               words: { _ in "\(other.name) was used where \(f.name) belongs" }))
+        }
+        if let d = f.derivative {
+            result.append(Edit(formula: .elementwise(d, u), kind: .wrongFunction, quantities: [f.name, d.name],
+                               words: { _ in "the derivative \(d.name) was used where \(f.name) itself belongs" }))
+        }
+        return result
+    }
+
+    var children: [Formula] {
+        switch self {
+        case .quantity, .size, .constant: return []
+        case .product(let a, let b), .hadamard(let a, let b), .sum(let a, let b), .difference(let a, let b),
+             .scaled(let a, let b), .quotient(let a, let b), .addColumn(let a, let b), .addRow(let a, let b),
+             .addFirstColumn(let a, let b), .addFirstRow(let a, let b):
+            return [a, b]
+        case .transpose(let a), .elementwise(_, let a), .rowSums(let a), .columnSums(let a), .total(let a),
+             .firstColumn(let a), .firstRow(let a):
+            return [a]
+        }
+    }
+
+    func with(children parts: [Formula]) -> Formula {
+        switch self {
+        case .quantity, .size, .constant: return self
+        case .product: return .product(parts[0], parts[1])
+        case .hadamard: return .hadamard(parts[0], parts[1])
+        case .sum: return .sum(parts[0], parts[1])
+        case .difference: return .difference(parts[0], parts[1])
+        case .scaled: return .scaled(parts[0], parts[1])
+        case .quotient: return .quotient(parts[0], parts[1])
+        case .addColumn: return .addColumn(parts[0], parts[1])
+        case .addRow: return .addRow(parts[0], parts[1])
+        case .addFirstColumn: return .addFirstColumn(parts[0], parts[1])
+        case .addFirstRow: return .addFirstRow(parts[0], parts[1])
+        case .firstColumn: return .firstColumn(parts[0])
+        case .firstRow: return .firstRow(parts[0])
+        case .transpose: return .transpose(parts[0])
+        case .elementwise(let f, _): return .elementwise(f, parts[0])
+        case .rowSums: return .rowSums(parts[0])
+        case .columnSums: return .columnSums(parts[0])
+        case .total: return .total(parts[0])
+        }
+    }
+}
+
+extension Formula {
+    /// The text, with the name of the problem's quantity that has the same value
+    /// when there is one: "ŷ = σ(z²)".
+    func named(in environment: Environment) -> String {
+        guard let value = evaluate(in: environment),
+              let name = environment.quantities.keys.sorted().first(where: { key in
+                  environment.quantities[key].map { Diagnosis.agree($0, value) } ?? false
+              }) else { return text }
+        return "\(name) = \(text)"
+    }
+}
+
+extension Elementwise {
+    /// ⌊1/n⌋, what `1 / n` gives in whole numbers.
+    static let integerReciprocal = Elementwise(name: "⌊1/·⌋") { ($0 == 1 ? 1 : 0) }
+}

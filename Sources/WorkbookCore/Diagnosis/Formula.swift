@@ -1,0 +1,209 @@
+import Foundation
+
+/// A computation an exercise asks for, written in the chapter's named quantities,
+/// such as δ¹ = ((W²)ᵀδ²) ⊙ σ′(z¹).
+///
+/// A check states the right computation once; ``Diagnosis`` edits it, one kind of
+/// mistake at a time, to find what the learner's code computed instead. Scalars are
+/// 1×1 matrices; a batch is whatever the exercise's convention is (columns or rows).
+public indirect enum Formula: Sendable, Hashable {
+    /// A named matrix of the problem, such as `z¹` or `W²`.
+    case quantity(String)
+    /// A named size of the problem, such as `m`, the number of examples.
+    case size(String)
+    /// A number the formula writes, with how the text writes it (`½`, `2`).
+    case constant(Double, String)
+    /// The matrix product AB.
+    case product(Formula, Formula)
+    /// The entrywise product A ⊙ B.
+    case hadamard(Formula, Formula)
+    /// A + B, of one shape.
+    case sum(Formula, Formula)
+    /// A − B, of one shape.
+    case difference(Formula, Formula)
+    /// s·A, a scalar (1×1) times a matrix.
+    case scaled(Formula, Formula)
+    /// A / s, a matrix divided by a scalar (1×1).
+    case quotient(Formula, Formula)
+    /// Aᵀ.
+    case transpose(Formula)
+    /// f(A), entry by entry.
+    case elementwise(Elementwise, Formula)
+    /// The sum of each row over its columns: m×n becomes m×1.
+    case rowSums(Formula)
+    /// The sum of each column over its rows: m×n becomes 1×n.
+    case columnSums(Formula)
+    /// The sum of every entry, a 1×1.
+    case total(Formula)
+    /// A with the column b added to each of its columns.
+    case addColumn(Formula, Formula)
+    /// A with the row b added to each of its rows.
+    case addRow(Formula, Formula)
+    /// A with the column b added to its first column only (a mistake's formula).
+    case addFirstColumn(Formula, Formula)
+    /// A with the row b added to its first row only (a mistake's formula).
+    case addFirstRow(Formula, Formula)
+    /// The first column of A alone (a mistake's formula: the first example only).
+    case firstColumn(Formula)
+    /// The first row of A alone.
+    case firstRow(Formula)
+}
+
+/// A function applied entry by entry, with what the catalogue of mistakes needs to
+/// know about it: which function it is the derivative of, and that derivative's
+/// rule in terms of the function's output (σ′ = a(1 − a) where a = σ(z)).
+public struct Elementwise: Sendable, Hashable {
+    /// How the text writes it: `σ`, `σ′`, `tanh′`.
+    public let name: String
+    /// For a derivative, the name of the function it is the derivative of.
+    public let derivativeOf: String?
+    let apply: @Sendable (Double) -> Double
+    /// Whether the name is the whole text of the function applied, such as `z¹(1 − z¹)`.
+    let writtenWhole: Bool
+    /// For a derivative, its rule written in the function's output, and that rule's text.
+    let outputRule: (@Sendable (Double) -> Double, String)?
+
+    public init(name: String, derivativeOf: String? = nil, outputRule: (@Sendable (Double) -> Double, String)? = nil,
+                writtenWhole: Bool = false, _ apply: @escaping @Sendable (Double) -> Double) {
+        self.name = name
+        self.writtenWhole = writtenWhole
+        self.derivativeOf = derivativeOf
+        self.outputRule = outputRule
+        self.apply = apply
+    }
+
+    public static func == (lhs: Elementwise, rhs: Elementwise) -> Bool { lhs.name == rhs.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+    public static let sigmoid = Elementwise(name: "σ") { 1 / (1 + Foundation.exp(-$0)) }
+    public static let sigmoidPrime = Elementwise(name: "σ′", derivativeOf: "σ", outputRule: ({ $0 * (1 - $0) }, "u(1 − u)")) {
+        let s = 1 / (1 + Foundation.exp(-$0))
+        return s * (1 - s)
+    }
+    public static let tanh = Elementwise(name: "tanh") { Foundation.tanh($0) }
+    public static let tanhPrime = Elementwise(name: "tanh′", derivativeOf: "tanh", outputRule: ({ 1 - $0 * $0 }, "1 − u²")) {
+        let t = Foundation.tanh($0)
+        return 1 - t * t
+    }
+    public static let relu = Elementwise(name: "ReLU") { max($0, 0) }
+    public static let reluPrime = Elementwise(name: "ReLU′", derivativeOf: "ReLU") { $0 > 0 ? 1 : 0 }
+    public static let exp = Elementwise(name: "exp") { Foundation.exp($0) }
+    public static let log = Elementwise(name: "log") { Foundation.log($0) }
+    public static let square = Elementwise(name: "(·)²") { $0 * $0 }
+
+    /// Every function the catalogue knows, so that one can stand for another.
+    public static let known: [Elementwise] = [.sigmoid, .sigmoidPrime, .tanh, .tanhPrime, .relu, .reluPrime]
+
+    /// The function this is the derivative of, when the catalogue knows it.
+    var antiderivative: Elementwise? { derivativeOf.flatMap { name in Self.known.first { $0.name == name } } }
+    /// The derivative of this function, when the catalogue knows it.
+    var derivative: Elementwise? { Self.known.first { $0.derivativeOf == name } }
+}
+
+/// The values a formula is evaluated with: the problem's named matrices and sizes.
+public struct Environment: Sendable {
+    public var quantities: [String: Matrix]
+    /// Sizes by symbol, with what each counts ("the number of examples").
+    public var sizes: [String: (value: Double, meaning: String)]
+
+    public init(quantities: [String: Matrix], sizes: [String: (value: Double, meaning: String)] = [:]) {
+        self.quantities = quantities
+        self.sizes = sizes
+    }
+}
+
+extension Formula {
+    /// The formula's value, or `nil` when its shapes do not fit (an edit can make them not fit).
+    public func evaluate(in environment: Environment) -> Matrix? {
+        switch self {
+        case .quantity(let name): return environment.quantities[name]
+        case .size(let name): return environment.sizes[name].map { Matrix(rows: 1, columns: 1, repeating: $0.value) }
+        case .constant(let value, _): return Matrix(rows: 1, columns: 1, repeating: value)
+        case .product(let a, let b):
+            guard let a = a.evaluate(in: environment), let b = b.evaluate(in: environment), a.columns == b.rows else { return nil }
+            return a * b
+        case .hadamard(let a, let b): return Self.entrywise(a, b, environment, *)
+        case .sum(let a, let b): return Self.entrywise(a, b, environment, +)
+        case .difference(let a, let b): return Self.entrywise(a, b, environment, -)
+        case .scaled(let s, let a):
+            guard let s = s.evaluate(in: environment), s.elements.count == 1, let a = a.evaluate(in: environment) else { return nil }
+            return a.map { s.elements[0] * $0 }
+        case .quotient(let a, let s):
+            guard let s = s.evaluate(in: environment), s.elements.count == 1, let a = a.evaluate(in: environment) else { return nil }
+            return a.map { $0 / s.elements[0] }
+        case .transpose(let a): return a.evaluate(in: environment)?.transposed
+        case .elementwise(let f, let a): return a.evaluate(in: environment)?.map(f.apply)
+        case .rowSums(let a): return a.evaluate(in: environment)?.rowSums()
+        case .columnSums(let a): return a.evaluate(in: environment)?.transposed.rowSums().transposed
+        case .total(let a):
+            return a.evaluate(in: environment).map { Matrix(rows: 1, columns: 1, repeating: $0.elements.reduce(0, +)) }
+        case .addColumn(let a, let b):
+            guard let a = a.evaluate(in: environment), let b = b.evaluate(in: environment),
+                  b.shape == Shape(rows: a.rows, columns: 1) else { return nil }
+            return a.addingToEachColumn(b)
+        case .addRow(let a, let b):
+            guard let a = a.evaluate(in: environment), let b = b.evaluate(in: environment), b.elements.count == a.columns
+            else { return nil }
+            var result = a
+            for row in 0 ..< a.rows { for column in 0 ..< a.columns { result[row, column] += b.elements[column] } }
+            return result
+        case .addFirstColumn(let a, let b):
+            guard let a = a.evaluate(in: environment), let b = b.evaluate(in: environment),
+                  b.shape == Shape(rows: a.rows, columns: 1), a.columns > 0 else { return nil }
+            var result = a
+            for row in 0 ..< a.rows { result[row, 0] += b.elements[row] }
+            return result
+        case .addFirstRow(let a, let b):
+            guard let a = a.evaluate(in: environment), let b = b.evaluate(in: environment), b.elements.count == a.columns,
+                  a.rows > 0 else { return nil }
+            var result = a
+            for column in 0 ..< a.columns { result[0, column] += b.elements[column] }
+            return result
+        case .firstColumn(let a):
+            guard let a = a.evaluate(in: environment), a.columns > 0 else { return nil }
+            return Matrix(rows: a.rows, columns: 1, elements: (0 ..< a.rows).map { a[$0, 0] })
+        case .firstRow(let a):
+            guard let a = a.evaluate(in: environment), a.rows > 0 else { return nil }
+            return Matrix(rows: 1, columns: a.columns, elements: Array(a.elements[0 ..< a.columns]))
+        }
+    }
+
+    private static func entrywise(_ a: Formula, _ b: Formula, _ environment: Environment,
+                                  _ operation: (Double, Double) -> Double) -> Matrix? {
+        guard let a = a.evaluate(in: environment), let b = b.evaluate(in: environment), a.shape == b.shape else { return nil }
+        return Matrix(rows: a.rows, columns: a.columns, elements: zip(a.elements, b.elements).map(operation))
+    }
+
+    /// The formula as the chapter writes it: `((W²)ᵀδ²) ⊙ σ′(z¹)`.
+    public var text: String {
+        switch self {
+        case .quantity(let name), .size(let name), .constant(_, let name): return name
+        case .product(let a, let b): return a.operand + b.operand
+        case .hadamard(let a, let b): return "\(a.operand) ⊙ \(b.operand)"
+        case .sum(let a, let b), .addColumn(let a, let b), .addRow(let a, let b): return "\(a.text) + \(b.operand)"
+        case .addFirstColumn(let a, let b): return "\(a.text) + \(b.operand) (first column only)"
+        case .addFirstRow(let a, let b): return "\(a.text) + \(b.operand) (first row only)"
+        case .firstColumn(let a): return "the first column of \(a.operand)"
+        case .firstRow(let a): return "the first row of \(a.operand)"
+        case .difference(let a, let b): return "\(a.text) − \(b.operand)"
+        case .scaled(let s, let a): return "\(s.operand)·\(a.operand)"
+        case .quotient(let a, let s): return "\(a.operand) / \(s.operand)"
+        case .transpose(let a): return "\(a.operand)ᵀ"
+        case .elementwise(let f, let a):
+            if f == .square { return "\(a.operand)²" }
+            if f.writtenWhole { return f.name }
+            return "\(f.name)(\(a.text))"
+        case .rowSums(let a): return "Σ₍columns₎ \(a.operand)"
+        case .columnSums(let a): return "Σ₍rows₎ \(a.operand)"
+        case .total(let a): return "Σ \(a.operand)"
+        }
+    }
+
+    /// The text, in parentheses when it is made of more than one piece.
+    var operand: String {
+        switch self {
+        case .quantity, .size, .constant, .elementwise, .transpose: return text
+        default: return "(\(text))"
+        }
+    }
+}
