@@ -19,27 +19,16 @@ public func checkBatchedForward(_ forward: (Network, Matrix, inout Workspace) ->
             return workspace
         }
         let expected = problem.reference
-        let withoutBias = problem.x * problem.network.W1.transposed
-        let accumulated = "the result was added to what the workspace held (the last batch's values): overwrite it, "
-            + "or multiply into it without accumulate: true"
-        var biasOnFirstRow = withoutBias
-        for column in 0 ..< withoutBias.columns { biasOnFirstRow[0, column] += problem.network.b1.elements[column] }
-        return [
-            .from(GradientCheck.compareValues(name: "z1", got: workspace.z1, expected: expected.z1, mistakes: [
-                .values(withoutBias, "the bias is missing: add b¹ to every row (addToEachRow)"),
-                .values(biasOnFirstRow, "b¹ was added to the first example (row) only: add it to every row"),
-                .values(expected.z1 + stale.z1, accumulated),
-            ])),
-            .from(GradientCheck.compareValues(name: "a1", got: workspace.a1, expected: expected.a1, mistakes: [
-                .values(expected.z1, "a¹ must be σ(z¹), not z¹"),
-            ])),
-            .from(GradientCheck.compareValues(name: "z2", got: workspace.z2, expected: expected.z2, mistakes: [
-                .values(expected.z2 + stale.z2, accumulated),
-            ])),
-            .from(GradientCheck.compareValues(name: "a2", got: workspace.a2, expected: expected.a2, mistakes: [
-                .values(expected.z2, "a² must be σ(z²), not z²"),
-            ])),
+        let quantities = problem.quantities(["the z¹ the workspace held": stale.z1, "the a¹ the workspace held": stale.a1,
+                                             "the z² the workspace held": stale.z2, "the a² the workspace held": stale.a2])
+        let parts: [(String, Matrix, Matrix, Formula)] = [
+            ("z1", workspace.z1, expected.z1, RowFormulas.z1), ("a1", workspace.a1, expected.a1, RowFormulas.a1),
+            ("z2", workspace.z2, expected.z2, RowFormulas.z2), ("a2", workspace.a2, expected.a2, RowFormulas.yHat),
         ]
+        return parts.map { name, got, right, formula in
+            .from(GradientCheck.compareValues(name: name, got: got, expected: right,
+                                              computation: Computation(formula, in: quantities)))
+        }
     }
 }
 
@@ -65,13 +54,17 @@ public func checkBatchedBackward(_ backward: (Network, Matrix, inout Workspace) 
                 + "  likely cause: the gradients are added to what the workspace held; overwrite them (or zero them first)")]
         }
         let z1 = problem.reference.z1
-        let deltaReport = GradientCheck.compare(name: "δ¹", analytic: workspace.delta1, parameter: z1) { z1 in
+        let quantities = problem.quantities()
+        let deltaReport = GradientCheck.compare(name: "δ¹", analytic: workspace.delta1, parameter: z1,
+                                                computation: Computation(RowFormulas.delta1, in: quantities)) { z1 in
             var z2 = sigmoid(z1) * network.W2.transposed
             z2.addToEachRow(network.b2)
             return ReferenceNetwork.summedLoss(sigmoid(z2), t)
         }
         let reports = checkNetworkGradients(network, x.transposed, t.transposed, loss: ReferenceNetwork.loss,
-                                            backprop: { _, _, _ in workspace.gradients }, using: &generator)
+                                            backprop: { _, _, _ in workspace.gradients },
+                                            computations: RowFormulas.gradients.mapValues { Computation($0, in: quantities) },
+                                            using: &generator)
         return [.from(deltaReport)] + reports.map(Verdict.from)
     }
 }

@@ -27,8 +27,8 @@ struct MnistCheckTests {
 
     @Test("4.2 check catches a forward pass without biases, and accepts one through columns")
     func forward() {
-        expectCaught(saying: "the bias is missing") { generator in checkBatchedForward(Kept.forwardWithoutBias, using: &generator) }
-        expectCaught(saying: "added to what the workspace held") { generator in
+        expectCaught(saying: "the bias b¹ is missing") { generator in checkBatchedForward(Kept.forwardWithoutBias, using: &generator) }
+        expectCaught(saying: "the z¹ the workspace held was added") { generator in
             checkBatchedForward(Kept.forwardAccumulating, using: &generator)
         }
         expectCaught(saying: "first example (row) only") { generator in
@@ -40,7 +40,7 @@ struct MnistCheckTests {
     @Test("4.3 check catches accumulating and unaveraged gradients, and accepts naive products")
     func backward() {
         expectCaught(saying: "calling backward twice") { generator in checkBatchedBackward(Kept.backwardAccumulating, using: &generator) }
-        expectCaught(saying: "factor") { generator in checkBatchedBackward(Kept.backwardSummed, using: &generator) }
+        expectCaught(saying: "the division by the number of examples m") { generator in checkBatchedBackward(Kept.backwardSummed, using: &generator) }
         expectAccepted { generator in checkBatchedBackward(Kept.backwardNaive, using: &generator) }
     }
 
