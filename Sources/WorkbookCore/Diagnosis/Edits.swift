@@ -182,6 +182,10 @@ extension Formula {
                          words: { _ in "\(b.text) was added to the first example (row) only: add it to every row" })]
         case .addFirstColumn, .addFirstRow, .firstColumn, .firstRow:
             return []
+        case .oneMinus(let a):
+            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "1 − is missing: \(a.text) where 1 − \(a.operand) belongs" }),
+                    Edit(formula: .scaled(.constant(-1, "−1"), .oneMinus(a)), kind: .sign, quantities: [],
+                         words: { _ in "\(a.operand) − 1 is the wrong way round: 1 − \(a.operand)" })]
         }
     }
 
@@ -193,8 +197,9 @@ extension Formula {
     }
 
     private static func functionEdits(_ f: Elementwise, _ u: Formula) -> [Edit] {
+        let applied = Formula.elementwise(f, u).text
         var result = [Edit(formula: u, kind: .missingFactor, quantities: [f.name],
-                           words: { _ in "\(f.name) is not applied: \(u.text) where \(f.name)(\(u.text)) belongs" })]
+                           words: { _ in "\(f == .square ? "the square" : f.name) is missing: \(u.text) where \(applied) belongs" })]
         if let g = f.antiderivative {
             let output = Formula.elementwise(g, u)
             result.append(Edit(formula: .elementwise(f, output), kind: .derivativeAtOutput, quantities: [f.name],
@@ -219,6 +224,13 @@ extension Formula {
             result.append(Edit(formula: .elementwise(d, u), kind: .wrongFunction, quantities: [f.name, d.name],
                                words: { _ in "the derivative \(d.name) was used where \(f.name) itself belongs" }))
         }
+        if let expanded = f.expanded?(u) {
+            // The same derivative written with the function itself: a mistake in that form is one edit too.
+            for edit in expanded.edits(in: Environment(quantities: [:])) {
+                result.append(Edit(formula: edit.formula, kind: edit.kind, quantities: edit.quantities,
+                                   words: { environment in "in \(f.name)(\(u.text)) = \(expanded.text): " + edit.words(environment) }))
+            }
+        }
         return result
     }
 
@@ -230,7 +242,7 @@ extension Formula {
              .addFirstColumn(let a, let b), .addFirstRow(let a, let b):
             return [a, b]
         case .transpose(let a), .elementwise(_, let a), .rowSums(let a), .columnSums(let a), .total(let a),
-             .firstColumn(let a), .firstRow(let a):
+             .firstColumn(let a), .firstRow(let a), .oneMinus(let a):
             return [a]
         }
     }
@@ -250,6 +262,7 @@ extension Formula {
         case .addFirstRow: return .addFirstRow(parts[0], parts[1])
         case .firstColumn: return .firstColumn(parts[0])
         case .firstRow: return .firstRow(parts[0])
+        case .oneMinus: return .oneMinus(parts[0])
         case .transpose: return .transpose(parts[0])
         case .elementwise(let f, _): return .elementwise(f, parts[0])
         case .rowSums: return .rowSums(parts[0])

@@ -47,6 +47,8 @@ public indirect enum Formula: Sendable, Hashable {
     case firstColumn(Formula)
     /// The first row of A alone.
     case firstRow(Formula)
+    /// 1 − A, entry by entry.
+    case oneMinus(Formula)
 }
 
 /// A function applied entry by entry, with what the catalogue of mistakes needs to
@@ -62,11 +64,16 @@ public struct Elementwise: Sendable, Hashable {
     let writtenWhole: Bool
     /// For a derivative, its rule written in the function's output, and that rule's text.
     let outputRule: (@Sendable (Double) -> Double, String)?
+    /// For a derivative, the same value written with the function itself, such as
+    /// σ(u) ⊙ (1 − σ(u)) for σ′(u): a learner may write either, and a mistake in either.
+    let expanded: (@Sendable (Formula) -> Formula)?
 
     public init(name: String, derivativeOf: String? = nil, outputRule: (@Sendable (Double) -> Double, String)? = nil,
-                writtenWhole: Bool = false, _ apply: @escaping @Sendable (Double) -> Double) {
+                writtenWhole: Bool = false, expanded: (@Sendable (Formula) -> Formula)? = nil,
+                _ apply: @escaping @Sendable (Double) -> Double) {
         self.name = name
         self.writtenWhole = writtenWhole
+        self.expanded = expanded
         self.derivativeOf = derivativeOf
         self.outputRule = outputRule
         self.apply = apply
@@ -76,12 +83,16 @@ public struct Elementwise: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     public static let sigmoid = Elementwise(name: "σ") { 1 / (1 + Foundation.exp(-$0)) }
-    public static let sigmoidPrime = Elementwise(name: "σ′", derivativeOf: "σ", outputRule: ({ $0 * (1 - $0) }, "u(1 − u)")) {
+    public static let sigmoidPrime = Elementwise(
+        name: "σ′", derivativeOf: "σ", outputRule: ({ $0 * (1 - $0) }, "u(1 − u)"),
+        expanded: { u in .hadamard(.elementwise(.sigmoid, u), .oneMinus(.elementwise(.sigmoid, u))) }) {
         let s = 1 / (1 + Foundation.exp(-$0))
         return s * (1 - s)
     }
     public static let tanh = Elementwise(name: "tanh") { Foundation.tanh($0) }
-    public static let tanhPrime = Elementwise(name: "tanh′", derivativeOf: "tanh", outputRule: ({ 1 - $0 * $0 }, "1 − u²")) {
+    public static let tanhPrime = Elementwise(
+        name: "tanh′", derivativeOf: "tanh", outputRule: ({ 1 - $0 * $0 }, "1 − u²"),
+        expanded: { u in .oneMinus(.elementwise(.square, .elementwise(.tanh, u))) }) {
         let t = Foundation.tanh($0)
         return 1 - t * t
     }
@@ -165,6 +176,7 @@ extension Formula {
         case .firstRow(let a):
             guard let a = a.evaluate(in: environment), a.rows > 0 else { return nil }
             return Matrix(rows: 1, columns: a.columns, elements: Array(a.elements[0 ..< a.columns]))
+        case .oneMinus(let a): return a.evaluate(in: environment)?.map { 1 - $0 }
         }
     }
 
@@ -185,6 +197,7 @@ extension Formula {
         case .addFirstRow(let a, let b): return "\(a.text) + \(b.operand) (first row only)"
         case .firstColumn(let a): return "the first column of \(a.operand)"
         case .firstRow(let a): return "the first row of \(a.operand)"
+        case .oneMinus(let a): return "1 − \(a.operand)"
         case .difference(let a, let b): return "\(a.text) − \(b.operand)"
         case .scaled(let s, let a): return "\(s.operand)·\(a.operand)"
         case .quotient(let a, let s): return "\(a.operand) / \(s.operand)"

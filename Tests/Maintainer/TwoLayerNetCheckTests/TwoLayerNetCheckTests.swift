@@ -159,13 +159,13 @@ struct BugsInTheWildTests {
 
     @Test("2.7 check catches the sigmoid's slope, 1 − tanh(z) and tanh′ taken at a¹")
     func tanhLayerWrong() {
-        expectCaught(saying: "this is σ′(z¹), the sigmoid's slope") { generator in
+        expectCaught(saying: "σ′ was used where tanh′ belongs") { generator in
             checkTanhHiddenDelta(Kept.tanhDeltaWithSigmoidPrime, using: &generator)
         }
-        expectCaught(saying: "1 − tanh(z¹) is not tanh′(z¹)") { generator in
+        expectCaught(saying: "the square is missing") { generator in
             checkTanhHiddenDelta(Kept.tanhDeltaUnsquared, using: &generator)
         }
-        expectCaught(saying: "tanh′ was taken at a¹ = tanh(z¹) instead of at z¹") { generator in
+        expectCaught(saying: "tanh′ was taken at a¹ = tanh(z¹) instead of z¹") { generator in
             checkTanhHiddenDelta(Kept.tanhDeltaAtActivation, using: &generator)
         }
     }
