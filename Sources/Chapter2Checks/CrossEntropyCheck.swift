@@ -18,20 +18,14 @@ public func checkCrossEntropyOutputDelta(_ crossEntropyOutputDelta: (ForwardPass
     checkEveryProblem(using: &generator) { problem, generator in
         let reference = ReferenceNetwork.forward(problem.network, problem.x)
         let pass = ForwardPass(z1: reference.z1, a1: reference.a1, z2: reference.z2, a2: reference.a2)
-        let error = reference.a2 - problem.t
-        let m = Double(problem.x.columns)
         let delta2 = learnerCode { crossEntropyOutputDelta(pass, problem.t) }
-        let slope = reference.a2.map { $0 * (1 - $0) }
+        let yHat = Formula.quantity("ŷ"), t = Formula.quantity("t")
+        // ∂ℓ/∂ŷ ⊙ σ′(z²), before it simplifies to ŷ − t.
+        let chained = Formula.hadamard(.sum(.scaled(.constant(-1, "−1"), .ratio(t, yHat)), .ratio(.oneMinus(t), .oneMinus(yHat))),
+                                       .elementwise(.sigmoidPrime, .quantity("z²")))
         return [.from(GradientCheck.compare(name: "δ² (cross-entropy)", analytic: delta2, parameter: reference.z2,
-                                            mistakes: [
-            .values(error.hadamard(slope),
-                    "this is the quadratic loss's δ², (ŷ − t) ⊙ σ′(z²); the cross-entropy's ∂ℓ/∂ŷ is another "
-                        + "function of ŷ and t — work it out, then multiply by σ′(z²) and simplify"),
-            .values(error.hadamard(slope.map { 1 / $0 }),
-                    "this is ∂ℓ/∂ŷ; δ² is the gradient with respect to z², so the chain rule multiplies by σ′(z²)"),
-            .values(-1 * error, "the sign is flipped: the loss falls as ŷ moves toward t, so δ² points from t to ŷ"),
-            .values((1 / m) * error, "δ² is per example, so no 1/m here; the mean comes in with the gradients (2.5)"),
-        ]) { z2 in
+                                            computation: Computation(.difference(yHat, t), in: chapterQuantities(problem),
+                                                                     or: [chained])) { z2 in
             summedCrossEntropy(z2, problem.t)
         })]
     }

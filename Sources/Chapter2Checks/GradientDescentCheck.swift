@@ -19,23 +19,14 @@ public func checkGradientDescent(_ step: (inout Network, Gradients, Double) -> V
         ]
         var verdicts = steps.map { name, parameter, gradient in
             let old = before[keyPath: parameter], got = after[keyPath: parameter], slope = gradients[keyPath: gradient]
-            var mistakes: [KnownMistake] = [
-                .values(old + eta * slope, "\(name) moved along its gradient; descent moves against it: W − η ∂L/∂W"),
-                .values(old, "\(name) did not change"),
-                .values(old - slope, "the learning rate η is missing: W − η ∂L/∂W"),
-            ]
-            // A step of another size everywhere: the rate used, read off the largest entry of the gradient.
-            if let largest = slope.elements.indices.max(by: { abs(slope.elements[$0]) < abs(slope.elements[$1]) }),
-               abs(slope.elements[largest]) > 1e-8 {
-                let used = (old.elements[largest] - got.elements[largest]) / slope.elements[largest]
-                if used.isFinite, used > 0, abs(used - eta) > 1e-6 * eta {
-                    mistakes.append(.values(old - used * slope, "every entry moved by \(formatNumber(used)) times its "
-                        + "gradient, not η = \(formatNumber(eta)): use the learning rate passed in, not a fixed one"))
-                }
-            }
-            return Verdict.from(GradientCheck.compareValues(
-                name: "\(name) after a step with η = \(formatNumber(eta))", got: got, expected: old - eta * slope,
-                mistakes: mistakes))
+            let symbol = name.replacingOccurrences(of: "1", with: "¹").replacingOccurrences(of: "2", with: "²")
+            // θ − η ∂L/∂θ, with θ the parameter before the step.
+            let formula = Formula.difference(.quantity(symbol), .scaled(.size("η"), .quantity("∂L/∂\(symbol)")))
+            let quantities = Environment(quantities: [symbol: old, "∂L/∂\(symbol)": slope],
+                                         sizes: ["η": (eta, "the learning rate"), "m": (Double(problem.x.columns), "the number of examples")])
+            return Verdict.from(GradientCheck.compareValues(name: "\(name) after the step", got: got, expected: old - eta * slope,
+                                                            computation: Computation(formula, in: quantities)),
+                                context: "a step with η = \(formatNumber(eta))")
         }
         let small = learnerCode { () -> Network in
             var network = before

@@ -6,6 +6,8 @@ public struct Observation: Sendable {
     public let name: String
     public let got: Matrix
     public let formula: Formula
+    /// Other ways of writing the same computation, whose mistakes differ (∂ℓ/∂ŷ ⊙ σ′(z²) for ŷ − t).
+    public var forms: [Formula] = []
     public let environment: Environment
     public let passed: Bool
 }
@@ -23,7 +25,9 @@ public enum Diagnosis {
         guard let first = observations.first(where: { !$0.passed }) else { return [] }
         let formula = first.formula
         let environment = first.environment
-        let single = candidates(formula.edits(in: environment) + formula.outerEdits(in: environment))
+        let single = candidates(([formula] + first.forms).flatMap { form in
+            form.edits(in: environment) + form.outerEdits(in: environment) + form.fixedNumberEdits(fittedTo: first)
+        })
         if let found = explaining(single, observations, first: first) { return found }
         // Two edits: each single edit, edited once more; tried on the first failing problem first.
         var pairs = [Edit]()
@@ -77,6 +81,44 @@ public enum Diagnosis {
     }
 }
 
+extension Formula {
+    /// Each size replaced by the one fixed number that would give the learner's result on
+    /// `observation` (a hard-coded learning rate, say), solved from the formula's value with
+    /// the size at 0 and at 1; the search then keeps it only if that number fits every problem.
+    func fixedNumberEdits(fittedTo observation: Observation) -> [Edit] {
+        sizeNames.compactMap { name -> Edit? in
+            guard let size = observation.environment.sizes[name],
+                  let atZero = replacing(size: name, with: .constant(0, "0")).evaluate(in: observation.environment),
+                  let atOne = replacing(size: name, with: .constant(1, "1")).evaluate(in: observation.environment),
+                  atZero.shape == observation.got.shape, atOne.shape == observation.got.shape,
+                  let entry = atOne.elements.indices.max(by: {
+                      abs(atOne.elements[$0] - atZero.elements[$0]) < abs(atOne.elements[$1] - atZero.elements[$1])
+                  }), abs(atOne.elements[entry] - atZero.elements[entry]) > 1e-12 else { return nil }
+            let value = (observation.got.elements[entry] - atZero.elements[entry]) / (atOne.elements[entry] - atZero.elements[entry])
+            guard value.isFinite, abs(value - size.value) > 1e-6 * max(1, abs(size.value)) else { return nil }
+            let written = formatNumber(value)
+            return Edit(formula: replacing(size: name, with: .constant(value, written)), kind: .wrongConstant,
+                        quantities: [name],
+                        words: { _ in "it uses the fixed number \(written) where \(size.meaning) \(name) belongs (it differs "
+                            + "from problem to problem): use the one passed in" })
+        }
+    }
+
+    /// The names of the sizes the formula uses, in order.
+    var sizeNames: [String] {
+        if case .size(let name) = self { return [name] }
+        var names = [String]()
+        for child in children { for name in child.sizeNames where !names.contains(name) { names.append(name) } }
+        return names
+    }
+
+    /// This formula with every use of the size `name` replaced by `replacement`.
+    func replacing(size name: String, with replacement: Formula) -> Formula {
+        if case .size(name) = self { return replacement }
+        return with(children: children.map { $0.replacing(size: name, with: replacement) })
+    }
+}
+
 /// The observations of the check running on this task, collected across its problems
 /// so that a cause must explain all of them.
 public final class DiagnosisLog: @unchecked Sendable {
@@ -120,10 +162,20 @@ public final class DiagnosisLog: @unchecked Sendable {
 public struct Computation: Sendable {
     public let formula: Formula
     public let environment: Environment
+    /// Other ways of writing it, each edited too.
+    public let forms: [Formula]
 
-    public init(_ formula: Formula, in environment: Environment) {
+    public init(_ formula: Formula, in environment: Environment, or forms: [Formula] = []) {
         self.formula = formula
         self.environment = environment
+        self.forms = forms
+    }
+
+    /// What was observed of a result that should be this computation.
+    func observation(name: String, got: Matrix, passed: Bool) -> Observation {
+        var observation = Observation(name: name, got: got, formula: formula, environment: environment, passed: passed)
+        observation.forms = forms
+        return observation
     }
 
     /// The cause line of a result named `name`: "likely cause: δ¹: … (yours is (W²)ᵀδ² on every problem)".

@@ -80,6 +80,10 @@ extension Formula {
         for name in environment.quantities.keys.sorted() {
             result.append(Edit(formula: .sum(self, .quantity(name)), kind: .extraTerm, quantities: [name],
                                words: { _ in "\(name) was added to \(whole)" }))
+            for factor in [Formula.quantity(name)] + Elementwise.known.filter { $0.derivativeOf != nil }.map({ .elementwise($0, .quantity(name)) }) {
+                result.append(Edit(formula: .hadamard(self, factor), kind: .extraFactor, quantities: [name],
+                                   words: { _ in "the factor \(factor.text) was multiplied in; it does not belong in \(whole)" }))
+            }
         }
         return result
     }
@@ -121,7 +125,7 @@ extension Formula {
         case .difference(let a, let b):
             return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the term − \(b.text) is missing" }),
                     Edit(formula: .difference(b, a), kind: .sign, quantities: [],
-                         words: { _ in "the difference is the wrong way round: \(b.text) − \(a.operand)" }),
+                         words: { _ in "the sign is flipped: \(b.text) − \(a.operand) where \(a.text) − \(b.operand) belongs" }),
                     Edit(formula: .sum(a, b), kind: .sign, quantities: [],
                          words: { _ in "\(b.text) is added where it should be subtracted" })]
         case .scaled(let s, let a):
@@ -182,6 +186,12 @@ extension Formula {
                          words: { _ in "\(b.text) was added to the first example (row) only: add it to every row" })]
         case .addFirstColumn, .addFirstRow, .firstColumn, .firstRow:
             return []
+        case .ratio(let a, let b):
+            return [Edit(formula: a, kind: .missingFactor, quantities: [], words: { _ in "the division by \(b.text) is missing" }),
+                    Edit(formula: .hadamard(a, b), kind: .wrongConstant, quantities: [],
+                         words: { _ in "it multiplies by \(b.text) where it should divide" }),
+                    Edit(formula: .ratio(b, a), kind: .substitution, quantities: [],
+                         words: { _ in "the fraction is upside down: \(b.operand) / \(a.operand)" })]
         case .oneMinus(let a):
             return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "1 − is missing: \(a.text) where 1 − \(a.operand) belongs" }),
                     Edit(formula: .scaled(.constant(-1, "−1"), .oneMinus(a)), kind: .sign, quantities: [],
@@ -239,7 +249,7 @@ extension Formula {
         case .quantity, .size, .constant: return []
         case .product(let a, let b), .hadamard(let a, let b), .sum(let a, let b), .difference(let a, let b),
              .scaled(let a, let b), .quotient(let a, let b), .addColumn(let a, let b), .addRow(let a, let b),
-             .addFirstColumn(let a, let b), .addFirstRow(let a, let b):
+             .addFirstColumn(let a, let b), .addFirstRow(let a, let b), .ratio(let a, let b):
             return [a, b]
         case .transpose(let a), .elementwise(_, let a), .rowSums(let a), .columnSums(let a), .total(let a),
              .firstColumn(let a), .firstRow(let a), .oneMinus(let a):
@@ -263,6 +273,7 @@ extension Formula {
         case .firstColumn: return .firstColumn(parts[0])
         case .firstRow: return .firstRow(parts[0])
         case .oneMinus: return .oneMinus(parts[0])
+        case .ratio: return .ratio(parts[0], parts[1])
         case .transpose: return .transpose(parts[0])
         case .elementwise(let f, _): return .elementwise(f, parts[0])
         case .rowSums: return .rowSums(parts[0])

@@ -49,6 +49,8 @@ public indirect enum Formula: Sendable, Hashable {
     case firstRow(Formula)
     /// 1 − A, entry by entry.
     case oneMinus(Formula)
+    /// A / B, entry by entry.
+    case ratio(Formula, Formula)
 }
 
 /// A function applied entry by entry, with what the catalogue of mistakes needs to
@@ -177,6 +179,7 @@ extension Formula {
             guard let a = a.evaluate(in: environment), a.rows > 0 else { return nil }
             return Matrix(rows: 1, columns: a.columns, elements: Array(a.elements[0 ..< a.columns]))
         case .oneMinus(let a): return a.evaluate(in: environment)?.map { 1 - $0 }
+        case .ratio(let a, let b): return Self.entrywise(a, b, environment, /)
         }
     }
 
@@ -198,6 +201,7 @@ extension Formula {
         case .firstColumn(let a): return "the first column of \(a.operand)"
         case .firstRow(let a): return "the first row of \(a.operand)"
         case .oneMinus(let a): return "1 − \(a.operand)"
+        case .ratio(let a, let b): return "\(a.operand) / \(b.operand)"
         case .difference(let a, let b): return "\(a.text) − \(b.operand)"
         case .scaled(let s, let a): return "\(s.operand)·\(a.operand)"
         case .quotient(let a, let s): return "\(a.operand) / \(s.operand)"

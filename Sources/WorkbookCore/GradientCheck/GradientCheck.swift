@@ -82,8 +82,7 @@ public enum GradientCheck {
         if let computation {
             let report = compare(name: name, analytic: analytic, parameter: parameter, entries: entries, of: f)
                 .factsOnly(got: analytic.shape)
-            DiagnosisLog.current?.record(Observation(name: name, got: analytic, formula: computation.formula,
-                                                     environment: computation.environment, passed: report.passed))
+            DiagnosisLog.current?.record(computation.observation(name: name, got: analytic, passed: report.passed))
             return report
         }
         if let shapeReport = shapeMismatch(name: name, got: analytic.shape, expected: parameter.shape,
@@ -102,8 +101,7 @@ public enum GradientCheck {
                                      mistakes: [KnownMistake] = [], computation: Computation? = nil) -> GradientReport {
         if let computation {
             let report = compareValues(name: name, got: got, expected: expected).factsOnly(got: got.shape)
-            DiagnosisLog.current?.record(Observation(name: name, got: got, formula: computation.formula,
-                                                     environment: computation.environment, passed: report.passed))
+            DiagnosisLog.current?.record(computation.observation(name: name, got: got, passed: report.passed))
             return report
         }
         if let shapeReport = shapeMismatch(name: name, got: got.shape, expected: expected.shape, mistakes: mistakes) {

@@ -28,9 +28,9 @@ public struct ScalarComparison: Sendable {
         self.mistakes = mistakes
         self.computation = computation
         if let computation {
-            DiagnosisLog.current?.record(Observation(
-                name: name, got: Matrix(rows: 1, columns: 1, repeating: got), formula: computation.formula,
-                environment: computation.environment, passed: GradientCheck.relativeError(got, expected) <= GradientCheck.tolerance))
+            DiagnosisLog.current?.record(computation.observation(
+                name: name, got: Matrix(rows: 1, columns: 1, repeating: got),
+                passed: GradientCheck.relativeError(got, expected) <= GradientCheck.tolerance))
         }
     }
 

@@ -109,12 +109,12 @@ struct TwoLayerNetCheckTests {
 
     @Test("2.6 check catches a step up the gradient")
     func ascend() {
-        expectCaught(saying: "moved along its gradient") { generator in checkGradientDescent(Kept.ascend, using: &generator) }
+        expectCaught(saying: "is added where it should be subtracted") { generator in checkGradientDescent(Kept.ascend, using: &generator) }
     }
 
     @Test("2.6 check catches a learning rate fixed at 0.1")
     func fixedRate() {
-        expectCaught(saying: "not η =") { generator in checkGradientDescent(Kept.descendWithFixedRate, using: &generator) }
+        expectCaught(saying: "it uses the fixed number 0.1 where the learning rate η belongs") { generator in checkGradientDescent(Kept.descendWithFixedRate, using: &generator) }
     }
 
     @Test("2.6 check accepts an update written entry by entry")
@@ -177,7 +177,7 @@ struct BugsInTheWildTests {
 
     @Test("2.8 check catches the quadratic loss's δ² and a flipped sign")
     func crossEntropyWrong() {
-        expectCaught(saying: "this is the quadratic loss's δ²") { generator in
+        expectCaught(saying: "the factor σ′(z²) was multiplied in") { generator in
             checkCrossEntropyOutputDelta(Kept.crossEntropyDeltaWithSigmoidPrime, using: &generator)
         }
         expectCaught(saying: "the sign is flipped") { generator in
