@@ -69,11 +69,9 @@ public func checkEach<P>(_ problems: [P], describe: (P) -> String, batchSize: ((
     guard let first = failures.first else { return Verdict.all(parts) }
     var text = "For \(describe(first.problem)):\n\(first.text)"
     let cause = "likely cause: "
-    let found = ownsLog ? log.causeLines() : []
-    for (name, causes) in found {
-        for one in causes { text += "\n  " + Computation.line(name: name, cause: one) }
-    }
-    if found.isEmpty && !first.text.contains(cause) {
+    let found = ownsLog ? log.causeText() : nil
+    if let found { text += "\n" + found }
+    if found == nil && !first.text.contains(cause) {
         if let other = failures.dropFirst().first(where: { $0.text.contains(cause) }),
            let line = other.text.split(separator: "\n").first(where: { $0.contains(cause) }) {
             text += "\n  " + line.trimmingCharacters(in: .whitespaces).replacingOccurrences(

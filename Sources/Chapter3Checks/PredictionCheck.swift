@@ -1,3 +1,4 @@
+import Chapter2Checks
 import WorkbookCore
 
 /// Exercise 3.4: `classify` thresholds at 0.5 (0.5 itself is class 1) and
@@ -18,23 +19,29 @@ public func checkPrediction(classify: (Matrix) -> [Int], accuracy: ([Int], Matri
         return .failed(text)
     }
     // Some predictions right and some wrong, never half, so that a count, an integer division,
-    // an error rate and the right fraction are four different numbers.
-    var correct = generator.integer(in: 1 ... count - 1)
-    while 2 * correct == count { correct = generator.integer(in: 1 ... count - 1) }
-    var hits = Array(repeating: true, count: correct) + Array(repeating: false, count: count - correct)
-    hits.shuffle(using: &generator)
-    let targets = Matrix(rows: 1, columns: count,
-                         elements: zip(expected, hits).map { Double($1 ? $0 : 1 - $0) })
-    return Verdict.all([
-        .passed("classify thresholds \(count) outputs at 0.5"),
-        ScalarComparison(subject: "accuracy of \(count) predictions with \(correct) correct",
-                         got: learnerCode { accuracy(expected, targets) }, expected: Double(correct) / Double(count),
-                         mistakes: [
-                             .init(Double(correct), "this is the number correct; accuracy is the fraction"),
-                             .init(Double(correct / count), "0 is what \(correct) / \(count) gives in Int, which "
-                                 + "drops the fraction (integer division): divide Doubles"),
-                             .init(Double(count - correct) / Double(count), "this is the fraction wrong, not right"),
-                         ])
-            .verdict,
-    ])
+    // an error rate and the right fraction are four different numbers; three batches of them.
+    let batches = (0 ..< 3).map { _ -> (count: Int, correct: Int) in
+        let count = generator.integer(in: 5 ... 12)
+        var correct = generator.integer(in: 1 ... count - 1)
+        while 2 * correct == count { correct = generator.integer(in: 1 ... count - 1) }
+        return (count, correct)
+    }
+    let accuracyVerdict = checkEach(batches, describe: { "\($0.count) predictions with \($0.correct) correct" },
+                                    using: &generator) { batch, generator in
+        let predictions = (0 ..< batch.count).map { _ in generator.integer(in: 0 ... 1) }
+        var hits = Array(repeating: true, count: batch.correct) + Array(repeating: false, count: batch.count - batch.correct)
+        hits.shuffle(using: &generator)
+        let targets = Matrix(rows: 1, columns: batch.count,
+                             elements: zip(predictions, hits).map { Double($1 ? $0 : 1 - $0) })
+        let quantities = Environment(sizes: [
+            "c": (Double(batch.correct), "the number of right predictions"),
+            "w": (Double(batch.count - batch.correct), "the number of wrong predictions"),
+            "n": (Double(batch.count), "the number of predictions"),
+        ])
+        return [ScalarComparison(subject: "accuracy", got: learnerCode { accuracy(predictions, targets) },
+                                 expected: Double(batch.correct) / Double(batch.count),
+                                 computation: Computation(.quotient(.size("c"), .size("n")), in: quantities),
+                                 name: "accuracy").verdict]
+    }
+    return Verdict.all([.passed("classify thresholds \(count) outputs at 0.5"), accuracyVerdict])
 }

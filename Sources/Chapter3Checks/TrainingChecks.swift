@@ -10,13 +10,15 @@ public typealias TrainingLoop = (inout Network, Matrix, Matrix, Int, Double, Net
 /// and returns the loss from before the step. It trains with the reference
 /// network, so Chapter 2 cannot affect it.
 public func checkTrainingStep(_ trainingStep: TrainingStep, using generator: inout SplitMix64) -> Verdict {
-    var parts = [Verdict]()
-    for (hidden, batch) in [(3, 4), (1, 1), (generator.integer(in: 1 ... 6), generator.integer(in: 1 ... 5))] {
-        let problem = Problem(inputs: 2, hidden: hidden, outputs: 1, batch: batch, using: &generator)
+    let problems = [(3, 4), (1, 1), (generator.integer(in: 1 ... 6), generator.integer(in: 1 ... 5))].map { hidden, batch in
+        Problem(inputs: 2, hidden: hidden, outputs: 1, batch: batch, using: &generator)
+    }
+    return checkEach(problems, describe: \.description, batchSize: \.x.columns, using: &generator) { problem, generator in
         let eta = generator.uniform(0.1, 3)
         let reference = ReferenceNetwork.functions
+        let gradients = reference.backprop(problem.network, problem.x, problem.t)
         var expected = problem.network
-        reference.step(&expected, reference.backprop(expected, problem.x, problem.t), eta)
+        reference.step(&expected, gradients, eta)
         // Learner code: the loss it returned, the network after, and how often it called backprop and step.
         let step = learnerCode { () -> Pair<Pair<Double, Network>, [Int]> in
             let counter = CallCounter()
@@ -25,21 +27,25 @@ public func checkTrainingStep(_ trainingStep: TrainingStep, using generator: ino
             return Pair(Pair(returned, network), [counter["backprop"], counter["step"]])
         }
         let (returned, network) = (step.first.first, step.first.second)
-        let context = "trainingStep on \(problem.description), η = \(formatNumber(eta))"
+        let context = "trainingStep with η = \(formatNumber(eta))"
         for (name, calls) in zip(["backprop", "step"], step.second + [0, 0]) where calls != 1 {
-            return .failed("\(context) called \(name) \(calls) times; one step calls it once")
+            return [.failed("\(context) called \(name) \(calls) times; one step calls it once")]
         }
         let before = reference.loss(problem.network, problem.x, problem.t)
         let after = reference.loss(expected, problem.x, problem.t)
+        let quantities = Environment(
+            quantities: ["the loss before the step": Matrix(rows: 1, columns: 1, repeating: before),
+                         "the loss after the step": Matrix(rows: 1, columns: 1, repeating: after),
+                         "W¹": problem.network.W1, "∂L/∂W¹": gradients.dW1],
+            sizes: ["η": (eta, "the learning rate"), "m": (Double(problem.x.columns), "the number of examples")])
         let loss = ScalarComparison(subject: context, got: returned, expected: before,
-                                    mistakes: [.init(after, "this is the loss after the step; return the loss before it")])
-        if !loss.agrees { return loss.verdict }
-        let weights = GradientCheck.compareValues(name: "W1 after the step", got: network.W1, expected: expected.W1,
-                                                  mistakes: [.values(problem.network.W1, "the network did not change")])
-        if !weights.passed { return .failed("\(context):\n\(weights)") }
-        parts.append(.passed("\(context): loss \(formatNumber(returned)), then one step"))
+                                    computation: Computation(.quantity("the loss before the step"), in: quantities),
+                                    name: "the loss returned")
+        let weights = GradientCheck.compareValues(
+            name: "W1 after the step", got: network.W1, expected: expected.W1,
+            computation: Computation(.difference(.quantity("W¹"), .scaled(.size("η"), .quantity("∂L/∂W¹"))), in: quantities))
+        return [loss.verdict, .from(weights, context: context)]
     }
-    return Verdict.all(parts)
 }
 
 /// Exercise 3.3: the loop records one loss per epoch, each the loss before that

@@ -26,7 +26,9 @@ public enum Diagnosis {
         let formula = first.formula
         let environment = first.environment
         let single = candidates(([formula] + first.forms).flatMap { form in
-            form.edits(in: environment) + form.outerEdits(in: environment) + form.fixedNumberEdits(fittedTo: first)
+            // A number fitted to one problem explains that problem by construction: it needs another to be tested on.
+            form.edits(in: environment) + form.outerEdits(in: environment)
+                + (observations.count > 1 ? form.fixedNumberEdits(fittedTo: first) : [])
         })
         if let found = explaining(single, observations, first: first) { return found }
         // Two edits: each single edit, edited once more; tried on the first failing problem first.
@@ -149,6 +151,14 @@ public final class DiagnosisLog: @unchecked Sendable {
         }
     }
 
+    /// The cause lines, one per cause, for the end of a failure's text; `nil` when none was found.
+    public func causeText() -> String? {
+        let lines = causeLines().flatMap { name, causes in causes.map { Computation.line(name: name, cause: $0) } }
+        var seen = Set<String>()
+        let unique = lines.filter { seen.insert($0).inserted }
+        return unique.isEmpty ? nil : unique.map { "  " + $0 }.joined(separator: "\n")
+    }
+
     /// Runs `body` with a log current (the one already current, if any), and returns its
     /// result and the log.
     public static func collecting<T>(_ body: () -> T) -> (T, DiagnosisLog, owned: Bool) {
@@ -156,6 +166,15 @@ public final class DiagnosisLog: @unchecked Sendable {
         let log = DiagnosisLog()
         return ($current.withValue(log) { body() }, log, true)
     }
+}
+
+/// Runs a check's `body` with a ``DiagnosisLog`` and, when it fails, adds the causes the
+/// log's observations show to its text. Checks that run their problems through
+/// `checkEach` get this already; others wrap their body in it.
+public func withDiagnosis(_ body: () -> Verdict) -> Verdict {
+    let (verdict, log, owned) = DiagnosisLog.collecting(body)
+    guard owned, case .failed(let text) = verdict, let causes = log.causeText() else { return verdict }
+    return .failed(text + "\n" + causes)
 }
 
 /// A result and the computation it should be, for ``GradientCheck`` and ``Diagnosis``.

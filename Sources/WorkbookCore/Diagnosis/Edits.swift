@@ -147,8 +147,10 @@ extension Formula {
             if case .size(let name) = s {
                 result.append(Edit(formula: .scaled(.elementwise(.integerReciprocal, s), a), kind: .integerDivision,
                                    quantities: [name],
-                                   words: { _ in "1 / \(name) was computed in whole numbers (Int), which gives 0 for "
-                                       + "\(name) > 1: write 1.0 / Double(\(name))" }))
+                                   words: { _ in "integer division: 1 / \(name) in Int is 0 for \(name) > 1, so the result "
+                                       + "is 0: write 1.0 / Double(\(name))" }))
+                result.append(Edit(formula: .elementwise(.floor, self), kind: .integerDivision, quantities: [name],
+                                   words: { _ in "integer division: \(a.text) / \(name) in Int drops the fraction: divide Doubles" }))
             }
             if case .scaled(let first, let second) = s {
                 result.append(Edit(formula: .scaled(second, .quotient(a, first)), kind: .precedence, quantities: [],
@@ -298,4 +300,6 @@ extension Formula {
 extension Elementwise {
     /// ⌊1/n⌋, what `1 / n` gives in whole numbers.
     static let integerReciprocal = Elementwise(name: "⌊1/·⌋") { ($0 == 1 ? 1 : 0) }
+    /// ⌊x⌋, what a division in whole numbers keeps.
+    static let floor = Elementwise(name: "⌊·⌋") { Foundation.floor($0) }
 }

@@ -119,7 +119,7 @@ public struct Environment: Sendable {
     /// Sizes by symbol, with what each counts ("the number of examples").
     public var sizes: [String: (value: Double, meaning: String)]
 
-    public init(quantities: [String: Matrix], sizes: [String: (value: Double, meaning: String)] = [:]) {
+    public init(quantities: [String: Matrix] = [:], sizes: [String: (value: Double, meaning: String)] = [:]) {
         self.quantities = quantities
         self.sizes = sizes
     }

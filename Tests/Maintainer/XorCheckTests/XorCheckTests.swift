@@ -47,7 +47,7 @@ struct XorCheckTests {
     @Test("3.4 check catches 0.5 classified as 0, and a count for a fraction")
     func predictionWrong() {
         expectCaught(saying: "exactly 0.5 is class 1") { generator in checkPrediction(classify: Kept.classifyStrict, accuracy: Kept.accuracyFromErrors, using: &generator) }
-        expectCaught(saying: "accuracy is the fraction") { generator in checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyCount, using: &generator) }
+        expectCaught(saying: "the division by the number of predictions n") { generator in checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyCount, using: &generator) }
     }
 
     @Test("3.4 check catches integer division and the error rate")
@@ -55,7 +55,7 @@ struct XorCheckTests {
         expectCaught(saying: "integer division") { generator in
             checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyIntegerDivision, using: &generator)
         }
-        expectCaught(saying: "fraction wrong") { generator in
+        expectCaught(saying: "the number of wrong predictions w") { generator in
             checkPrediction(classify: Kept.classify, accuracy: Kept.accuracyErrorRate, using: &generator)
         }
     }
