@@ -1,3 +1,4 @@
+import Chapter2Checks
 import Chapter4
 import Foundation
 import WorkbookCore
@@ -11,38 +12,24 @@ import WorkbookCore
 public func checkWeightDecay(penalty: @escaping (Network, Double, Int) -> Double,
                              addDecay: @escaping (inout Gradients, Network, Double, Int) -> Void,
                              using generator: inout SplitMix64) -> Verdict {
-    var parts = [Verdict]()
-    for (inputs, hidden, outputs) in [(3, 5, 2), (4, 4, 4), (generator.integer(in: 1 ... 6), generator.integer(in: 1 ... 6),
-                                                              generator.integer(in: 1 ... 4))] {
-        let network = Network(inputs: inputs, hidden: hidden, outputs: outputs, using: &generator)
-        let lambda = generator.uniform(0.5, 5)
-        // Few examples, so that λ/n is large enough for every mistake to show in the total gradient.
-        let n = [10, 25, 50][generator.integer(in: 0 ... 2)]
-        let base = Gradients(dW1: Matrix(rows: hidden, columns: inputs, uniformIn: -1, 1, using: &generator),
-                             dB1: Matrix(rows: hidden, columns: 1, uniformIn: -1, 1, using: &generator),
-                             dW2: Matrix(rows: outputs, columns: hidden, uniformIn: -1, 1, using: &generator),
-                             dB2: Matrix(rows: outputs, columns: 1, uniformIn: -1, 1, using: &generator))
-        let context = "a \(inputs)-\(hidden)-\(outputs) network, λ = \(formatNumber(lambda)), n = \(n)"
+    let shapes = [(3, 5, 2), (4, 4, 4), (generator.integer(in: 1 ... 6), generator.integer(in: 1 ... 6), generator.integer(in: 1 ... 4))]
+    let problems = shapes.map { inputs, hidden, outputs in
+        WeightDecayProblem(inputs: inputs, hidden: hidden, outputs: outputs, using: &generator)
+    }
+    return checkEach(problems, describe: \.description, using: &generator) { problem, generator in
+        let network = problem.network, lambda = problem.lambda, n = problem.n, base = problem.base
+        let quantities = problem.quantities
         let squares = (network.W1.elements + network.W2.elements).reduce(0) { $0 + $1 * $1 }
-        let allSquares = squares + (network.b1.elements + network.b2.elements).reduce(0) { $0 + $1 * $1 }
-        let expected = lambda / (2 * Double(n)) * squares
         let got = learnerCode { penalty(network, lambda, n) }
-        let comparison = ScalarComparison(subject: "the penalty for \(context)", got: got, expected: expected, mistakes: [
-            .init(lambda / Double(n) * squares, "this is (λ/n) Σ w²: the penalty has a ½ in it"),
-            .init(lambda / (2 * Double(n)) * allSquares, "the biases were penalised too; only the weights are"),
-            .init(lambda / 2 * squares, "λ was not divided by n, the number of training examples"),
-            .init(lambda / (2 * Double(n)) * squares.squareRoot(), "this is the norm ‖w‖, not its square Σ w²"),
-        ])
-        if !comparison.agrees { return comparison.verdict }
+        // (λ/2n) Σ w², over the weights w (not the biases).
+        let penaltyFormula = Formula.scaled(.quotient(.size("λ"), .scaled(.constant(2, "2"), .size("n"))),
+                                            .total(.elementwise(.square, .quantity("w"))))
+        let comparison = ScalarComparison(subject: "the penalty", got: got, expected: lambda / (2 * Double(n)) * squares,
+                                          computation: Computation(penaltyFormula, in: quantities), name: "the penalty")
         var gradients = base
         let decayed = learnerCode { () -> Gradients in
             addDecay(&gradients, network, lambda, n)
             return gradients
-        }
-        let rate = lambda / Double(n)
-        func shifted(_ scale: Double, biases: Bool = false) -> Gradients {
-            Gradients(dW1: base.dW1 + scale * network.W1, dB1: biases ? base.dB1 + scale * network.b1 : base.dB1,
-                      dW2: base.dW2 + scale * network.W2, dB2: biases ? base.dB2 + scale * network.b2 : base.dB2)
         }
         // The numeric gradient of ⟨g, θ⟩ + (λ/2n) Σ w², one parameter at a time.
         func total(_ candidate: Network) -> Double {
@@ -53,34 +40,64 @@ public func checkWeightDecay(penalty: @escaping (Network, Double, Int) -> Double
             let weights = (candidate.W1.elements + candidate.W2.elements).reduce(0) { $0 + $1 * $1 }
             return linear + lambda / (2 * Double(n)) * weights
         }
-        let wrong: [(Gradients, String)] = [
-            (shifted(2 * rate), "the penalty's gradient is doubled: the ½ of (λ/2n) w² cancels the 2 of the derivative"),
-            (shifted(rate, biases: true), "the biases were decayed too; the penalty has only weights in it"),
-            (shifted(-rate), "the sign is flipped: the penalty grows with |w|, so its gradient points along w"),
-            (shifted(lambda), "λ was not divided by n, the number of training examples"),
-            (base, "the gradients are unchanged: the penalty's gradient was not added"),
+        let rate = Formula.quotient(.size("λ"), .size("n"))
+        // Each gradient is the one passed in plus the penalty's: (λ/n) W for a weight, nothing for a bias.
+        let parts: [(String, String, String, Bool, Matrix, Matrix, WritableKeyPath<Network, Matrix>)] = [
+            ("dW1", "W¹", "dW¹", true, network.W1, decayed.dW1, \.W1), ("dB1", "b¹", "db¹", false, network.b1, decayed.dB1, \.b1),
+            ("dW2", "W²", "dW²", true, network.W2, decayed.dW2, \.W2), ("dB2", "b²", "db²", false, network.b2, decayed.dB2, \.b2),
         ]
-        for (name, parameter, analytic, pick) in [
-            ("dW1", network.W1, decayed.dW1, { (g: Gradients) in g.dW1 }),
-            ("dB1", network.b1, decayed.dB1, { (g: Gradients) in g.dB1 }),
-            ("dW2", network.W2, decayed.dW2, { (g: Gradients) in g.dW2 }),
-            ("dB2", network.b2, decayed.dB2, { (g: Gradients) in g.dB2 }),
-        ] as [(String, Matrix, Matrix, (Gradients) -> Matrix)] {
-            let report = GradientCheck.compare(name: name, analytic: analytic, parameter: parameter,
-                                               mistakes: wrong.map { .values(pick($0.0), $0.1) }) { value in
+        let reports = parts.map { name, symbol, gradient, isWeight, parameter, analytic, path in
+            let decay = Formula.scaled(isWeight ? rate : .scaled(.constant(0, "0 (a bias is not penalised)"), rate),
+                                       .quantity(symbol))
+            let formula = Formula.sum(.quantity("the \(gradient) passed in"), decay)
+            return GradientCheck.compare(name: name, analytic: analytic, parameter: parameter,
+                                         computation: Computation(formula, in: quantities)) { value in
                 var candidate = network
-                switch name {
-                case "dW1": candidate.W1 = value
-                case "dB1": candidate.b1 = value
-                case "dW2": candidate.W2 = value
-                default: candidate.b2 = value
-                }
+                candidate[keyPath: path] = value
                 return total(candidate)
             }
-            let verdict = Verdict.from(report, context: "the gradients with weight decay for \(context)")
-            if case .failed = verdict { return verdict }
-            parts.append(verdict)
         }
+        return [comparison.verdict] + reports.map { Verdict.from($0, context: "the gradients with weight decay") }
     }
-    return Verdict.all(parts)
+}
+
+/// A network, λ, n and made-up gradients of an unpenalised loss, for Exercise 4.7.
+struct WeightDecayProblem {
+    let network: Network
+    let lambda: Double
+    let n: Int
+    let base: Gradients
+
+    init(inputs: Int, hidden: Int, outputs: Int, using generator: inout SplitMix64) {
+        network = Network(inputs: inputs, hidden: hidden, outputs: outputs, using: &generator)
+        lambda = generator.uniform(0.5, 5)
+        // Few examples, so that λ/n is large enough for every mistake to show in the total gradient.
+        n = [10, 25, 50][generator.integer(in: 0 ... 2)]
+        base = Gradients(dW1: Matrix(rows: hidden, columns: inputs, uniformIn: -1, 1, using: &generator),
+                         dB1: Matrix(rows: hidden, columns: 1, uniformIn: -1, 1, using: &generator),
+                         dW2: Matrix(rows: outputs, columns: hidden, uniformIn: -1, 1, using: &generator),
+                         dB2: Matrix(rows: outputs, columns: 1, uniformIn: -1, 1, using: &generator))
+    }
+
+    var description: String {
+        let (inputs, hidden, outputs) = network.sizes
+        return "a \(inputs)-\(hidden)-\(outputs) network, λ = \(formatNumber(lambda)), n = \(n)"
+    }
+
+    /// The quantities of Chapter 4's section on weight decay: the parameters, the weights w and
+    /// every parameter θ as columns, the gradients passed in, and the sizes λ and n.
+    var quantities: Environment {
+        let weights = network.W1.elements + network.W2.elements
+        let biases = network.b1.elements + network.b2.elements
+        let (inputs, hidden, outputs) = network.sizes
+        return Environment(
+            quantities: ["W¹": network.W1, "b¹": network.b1, "W²": network.W2, "b²": network.b2,
+                         "w": Matrix(rows: weights.count, columns: 1, elements: weights),
+                         "θ": Matrix(rows: weights.count + biases.count, columns: 1, elements: weights + biases),
+                         "the dW¹ passed in": base.dW1, "the db¹ passed in": base.dB1,
+                         "the dW² passed in": base.dW2, "the db² passed in": base.dB2],
+            sizes: ["λ": (lambda, "the regularisation strength"), "n": (Double(n), "the number of training examples"),
+                    "n₀": (Double(inputs), "the number of inputs"), "n₁": (Double(hidden), "the number of hidden units"),
+                    "n₂": (Double(outputs), "the number of outputs")])
+    }
 }

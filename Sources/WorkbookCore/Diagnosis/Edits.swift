@@ -46,18 +46,33 @@ func sizeText(_ name: String, _ environment: Environment) -> String {
 
 extension Formula {
     /// Every formula one edit of the catalogue away from this one.
+    ///
+    /// Edits that take something out or change it come before edits that add a factor, so
+    /// that when both give the same numbers the cause names what is missing.
     func edits(in environment: Environment) -> [Edit] {
         var result = localEdits(in: environment)
+        var additions = addedFactorEdits
         let parts = children
         for (index, child) in parts.enumerated() {
             for edit in child.edits(in: environment) {
                 var replaced = parts
                 replaced[index] = edit.formula
-                result.append(Edit(formula: with(children: replaced), kind: edit.kind, quantities: edit.quantities,
-                                   words: edit.words))
+                let rebuilt = Edit(formula: with(children: replaced), kind: edit.kind, quantities: edit.quantities,
+                                   words: edit.words)
+                if edit.kind == .extraFactor { additions.append(rebuilt) } else { result.append(rebuilt) }
             }
         }
-        return result
+        return result + additions
+    }
+
+    /// A scaled term with a factor 2 or ½ too many (a derivative's 2 kept beside a ½ that cancels it).
+    private var addedFactorEdits: [Edit] {
+        guard case .scaled = self else { return [] }
+        let term = text
+        return [(2.0, "2"), (0.5, "½")].map { value, name in
+            Edit(formula: .scaled(.constant(value, name), self), kind: .extraFactor, quantities: [],
+                 words: { _ in "\(term) is multiplied by \(name): a factor \(name) that does not belong" })
+        }
     }
 
     /// Edits of the whole result: a factor, a sign or a term it should not have.

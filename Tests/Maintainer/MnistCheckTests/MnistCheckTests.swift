@@ -101,16 +101,16 @@ struct MnistCheckTests {
 
     @Test("4.7 check catches a penalty without its ½ or with the biases, and a doubled or bias-decaying gradient")
     func weightDecayWrong() {
-        expectCaught(saying: "the penalty has a ½ in it") { generator in
+        expectCaught(saying: "the factor 2 is missing") { generator in
             checkWeightDecay(penalty: Kept.penaltyWithoutHalf, addDecay: Kept.decay, using: &generator)
         }
-        expectCaught(saying: "the biases were penalised too") { generator in
+        expectCaught(saying: "θ was used where w belongs") { generator in
             checkWeightDecay(penalty: Kept.penaltyWithBiases, addDecay: Kept.decay, using: &generator)
         }
-        expectCaught(saying: "the ½ of (λ/2n) w² cancels the 2") { generator in
+        expectCaught(saying: "a factor 2 that does not belong") { generator in
             checkWeightDecay(penalty: Kept.penalty, addDecay: Kept.decayDoubled, using: &generator)
         }
-        expectCaught(saying: "the biases were decayed too") { generator in
+        expectCaught(saying: "0 (a bias is not penalised) is missing") { generator in
             checkWeightDecay(penalty: Kept.penalty, addDecay: Kept.decayBiases, using: &generator)
         }
     }
