@@ -20,6 +20,22 @@ public struct Problem: Sendable {
         t = Matrix(rows: outputs, columns: batch, uniformIn: 0, 1, using: &generator)
     }
 
+    /// A network whose units saturate: hidden pre-activations far beyond ±710, where eᶻ
+    /// overflows, and outputs z² beyond ±40, where σ(z²) rounds to exactly 0 or 1.
+    static func saturated(using generator: inout SplitMix64) -> Problem {
+        let base = Problem(inputs: 2, hidden: 3, outputs: 2, batch: 3, using: &generator)
+        // b² of ±60 puts z² near +60 for the first output and −60 for the second, whatever W²a¹ adds (at most ±3).
+        let network = Network(W1: 600 * base.network.W1, b1: 600 * base.network.b1,
+                              W2: base.network.W2, b2: Matrix([[60], [-60]]))
+        return Problem(network: network, x: base.x, t: base.t)
+    }
+
+    init(network: Network, x: Matrix, t: Matrix) {
+        self.network = network
+        self.x = x
+        self.t = t
+    }
+
     /// The shapes every check covers: non-square layers whose batch size is none of
     /// the layer sizes (so that no product of the wrong matrices runs, and dividing
     /// by the wrong count gives another number), a single hidden unit with a batch
@@ -30,7 +46,8 @@ public struct Problem: Sendable {
          Problem(inputs: 2, hidden: 1, outputs: 3, batch: 1, using: &generator),
          Problem(inputs: 4, hidden: 4, outputs: 4, batch: 3, using: &generator),
          Problem(inputs: generator.integer(in: 1 ... 6), hidden: generator.integer(in: 1 ... 6),
-                 outputs: generator.integer(in: 1 ... 4), batch: generator.integer(in: 2 ... 6), using: &generator)]
+                 outputs: generator.integer(in: 1 ... 4), batch: generator.integer(in: 2 ... 6), using: &generator),
+         saturated(using: &generator)]
     }
 }
 

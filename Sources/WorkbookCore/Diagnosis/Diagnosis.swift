@@ -25,6 +25,13 @@ public enum Diagnosis {
         guard let first = observations.first(where: { !$0.passed }) else { return [] }
         let formula = first.formula
         let environment = first.environment
+        // Another form of the computation, computed as written, that is not finite where the right value is.
+        let overflowing = first.forms.filter { form in observations.allSatisfy { fits(form, $0) == true } }
+        if let form = overflowing.first, observations.contains(where: { !$0.got.elements.allSatisfy(\.isFinite) }) {
+            return [Cause(kind: .overflow, quantities: [], computed: form.text,
+                          text: "it is \(form.text) computed as written, which is NaN or ∞ where a probability rounds to 0 "
+                              + "or 1 (0/0, or ∞·0): simplify it before computing it")]
+        }
         let single = candidates(([formula] + first.forms).flatMap { form in
             // A number fitted to one problem explains that problem by construction: it needs another to be tested on.
             form.edits(in: environment) + form.outerEdits(in: environment)
@@ -77,9 +84,14 @@ public enum Diagnosis {
         return agree(value, observation.got)
     }
 
+    /// Whether two results are the same numbers: entry by entry within the tolerance, and
+    /// NaN or ∞ exactly where the other has it (so that an overflow is reproduced, not matched by chance).
     static func agree(_ lhs: Matrix, _ rhs: Matrix) -> Bool {
-        lhs.shape == rhs.shape && LikelyMistake.agree(lhs.elements, rhs.elements)
-            && lhs.elements.allSatisfy(\.isFinite) == rhs.elements.allSatisfy(\.isFinite)
+        lhs.shape == rhs.shape && zip(lhs.elements, rhs.elements).allSatisfy { a, b in
+            if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
+            if a.isInfinite || b.isInfinite { return a == b }
+            return GradientCheck.relativeError(a, b) <= GradientCheck.tolerance
+        }
     }
 }
 

@@ -15,6 +15,7 @@ public enum MistakeKind: String, Codable, Sendable, CaseIterable {
     case sign = "a sign"
     case precedence = "operator precedence"
     case integerDivision = "integer division"
+    case overflow = "a formula that overflows"
 }
 
 /// A cause, as data: what kind of mistake, the quantities it involves, and its words.
@@ -242,6 +243,11 @@ extension Formula {
             }
             result.append(Edit(formula: .elementwise(g, u), kind: .wrongFunction, quantities: [f.name, g.name],
                                words: { _ in "\(g.name)(\(u.text)) was used where its derivative \(f.name)(\(u.text)) belongs" }))
+        }
+        for naive in f.naiveForms {
+            result.append(Edit(formula: .elementwise(naive, u), kind: .overflow, quantities: [f.name],
+                               words: { _ in "\(f.name) written as \(naive.name) overflows: e^z is ∞ beyond z ≈ 709, and ∞/∞ "
+                                   + "is NaN; write it so that exp only ever sees a negative number" }))
         }
         for other in Elementwise.known where other != f && (other.derivativeOf == nil) == (f.derivativeOf == nil) {
             result.append(Edit(formula: .elementwise(other, u), kind: .wrongFunction, quantities: [f.name, other.name],

@@ -104,6 +104,23 @@ public struct Elementwise: Sendable, Hashable {
     public static let log = Elementwise(name: "log") { Foundation.log($0) }
     public static let square = Elementwise(name: "(·)²") { $0 * $0 }
 
+    /// The same function written the way that overflows (eᶻ / (1 + eᶻ) for σ): equal to it
+    /// until exp overflows, then NaN or ∞.
+    public var naiveForms: [Elementwise] {
+        switch name {
+        case "σ": return [Elementwise(name: "eᶻ / (1 + eᶻ)") { Foundation.exp($0) / (1 + Foundation.exp($0)) }]
+        case "σ′": return [Elementwise(name: "e⁻ᶻ / (1 + e⁻ᶻ)²") { Foundation.exp(-$0) / ((1 + Foundation.exp(-$0)) * (1 + Foundation.exp(-$0))) }]
+        case "tanh": return [Elementwise(name: "(eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)") {
+            (Foundation.exp($0) - Foundation.exp(-$0)) / (Foundation.exp($0) + Foundation.exp(-$0))
+        }]
+        case "tanh′": return [Elementwise(name: "1 − ((eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ))²") {
+            let t = (Foundation.exp($0) - Foundation.exp(-$0)) / (Foundation.exp($0) + Foundation.exp(-$0))
+            return 1 - t * t
+        }]
+        default: return []
+        }
+    }
+
     /// Every function the catalogue knows, so that one can stand for another.
     public static let known: [Elementwise] = [.sigmoid, .sigmoidPrime, .tanh, .tanhPrime, .relu, .reluPrime]
 

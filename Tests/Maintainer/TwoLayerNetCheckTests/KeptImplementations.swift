@@ -212,7 +212,7 @@ enum Kept {
     /// Wrong: t − ŷ, the sign flipped.
     static func crossEntropyDeltaFlipped(_ pass: ForwardPass, _ t: Matrix) -> Matrix { t - pass.a2 }
 
-    /// Right, written differently: ∂ℓ/∂ŷ times σ′(z²), not simplified.
+    /// Wrong where ŷ rounds to 1: ∂ℓ/∂ŷ times σ′(z²), not simplified (∞ · 0 is NaN there).
     static func crossEntropyDeltaUncancelled(_ pass: ForwardPass, _ t: Matrix) -> Matrix {
         let slope = sigmoidPrime(pass.z2)
         var delta = pass.a2
