@@ -58,7 +58,9 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
         return try judgeCommand(arguments)
     case "status", "check":
         guard arguments.positional.count <= (command == "check" ? 2 : 1) else {
-            throw UsageError("'\(command)' takes \(command == "check" ? "at most one exercise or chapter" : "no arguments")")
+            throw UsageError(command == "check"
+                ? localized("'check' takes at most one exercise or chapter", zh: "'check' 最多带一个练习或一章")
+                : localized("'status' takes no arguments", zh: "'status' 不带参数"))
         }
         let selected = try exercises(selectedBy: arguments.positional.dropFirst().first)
         print(style.bold(localized("Backprop Workbook", zh: "反向传播练习册")) + localized(" — checking \(codeUnderTest), seed \(seed)\n",
@@ -115,7 +117,7 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
             }
         }
     default:
-        throw UsageError("unknown command '\(command)'")
+        throw UsageError(localized("unknown command '\(command)'", zh: "没有命令 '\(command)'"))
     }
     return 0
 }
