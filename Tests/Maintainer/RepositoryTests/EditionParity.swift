@@ -85,6 +85,34 @@ enum EditionParity {
         return id.contains("\"") ? nil : String(id)
     }
 
+    /// The targets of the Markdown links `[text](target)` of a chapter, outside fenced blocks
+    /// and inline code.
+    static func links(in text: String) -> [String] {
+        var targets = [String]()
+        var inFence = false
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("```") { inFence.toggle(); continue }
+            if inFence { continue }
+            let prose = line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+            var rest = Substring(prose)
+            while let start = rest.range(of: "](") {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: ")") else { break }
+                targets.append(String(rest[..<end]))
+                rest = rest[end...]
+            }
+        }
+        return targets
+    }
+
+    /// The anchors a link may name in a chapter: its `<a id="…"></a>` lines and the slugs of
+    /// its headings (which GitHub makes into anchors).
+    static func anchors(in text: String) -> Set<String> {
+        let sections = parse(text).sections
+        return Set(sections.compactMap(\.anchorAbove) + sections.compactMap(\.heading).map(slug))
+    }
+
     private static let numberPattern = try! NSRegularExpression(
         pattern: "(?<![0-9])[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?(?![0-9])|[0-9]+(?:\\.[0-9]+)*")
 

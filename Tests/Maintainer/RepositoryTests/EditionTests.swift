@@ -29,6 +29,33 @@ struct EditionTests {
         for problem in problems { Issue.record(Comment(rawValue: problem)) }
     }
 
+    @Test("every link in a Chinese chapter leads to a file that exists, and every #anchor to an anchor there",
+          arguments: englishChapters)
+    func links(_ name: String) throws {
+        guard RepositoryFiles.exists("chapters/zh/\(name)") else { return }
+        let text = try RepositoryFiles.read("chapters/zh/\(name)")
+        for target in EditionParity.links(in: text) where !target.contains("://") && !target.hasPrefix("mailto:") {
+            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let file = parts[0].isEmpty ? "chapters/zh/\(name)" : resolved("chapters/zh/" + parts[0])
+            guard RepositoryFiles.exists(file) else {
+                Issue.record(Comment(rawValue: "chapters/zh/\(name): the link (\(target)) leads to \(file), which does not "
+                    + "exist" + (parts[0].contains("/") ? "" : "; a file outside chapters/ needs one more ../")))
+                continue
+            }
+            if parts.count == 2, file.hasSuffix(".md") {
+                if !EditionParity.anchors(in: try RepositoryFiles.read(file)).contains(parts[1]) {
+                    Issue.record("chapters/zh/\(name): the link (\(target)) names no anchor of \(file)")
+                }
+            }
+        }
+    }
+
+    @Test("README.md and README.zh-CN.md link to each other")
+    func readmes() throws {
+        #expect(try RepositoryFiles.read("README.md").hasPrefix("中文版: [README.zh-CN.md](README.zh-CN.md)"))
+        #expect(try RepositoryFiles.read("README.zh-CN.md").contains("](README.md)"))
+    }
+
     @Test("the glossary is one table of 中文 | English, each English term once")
     func glossary() throws {
         let lines = try RepositoryFiles.read("chapters/zh/术语.md").components(separatedBy: "\n").filter { $0.hasPrefix("|") }
@@ -137,4 +164,13 @@ struct EditionRuleTests {
         #expect(EditionParity.problems(english: english, chinese: missing, chinesePath: "zh.md")
             == ["zh.md: 1 fenced blocks in English, 0 in Chinese"])
     }
+}
+
+/// A path inside the package with its `..` and `.` taken out: `chapters/zh/../../README.md` is `README.md`.
+private func resolved(_ path: String) -> String {
+    var parts = [Substring]()
+    for part in path.split(separator: "/") {
+        if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(part) }
+    }
+    return parts.joined(separator: "/")
 }
