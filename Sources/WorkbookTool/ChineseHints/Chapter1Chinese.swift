@@ -39,7 +39,7 @@ let chapter1Chinese = ChineseChapter(title: "链式法则", exercises: [
             + "在 0 处它有一个折点而没有斜率，所以规则必须选一个值。",
         "d(log x)/dx = 1/x；relu′(x) 在 x > 0 时为 1，在 x < 0 时为 0，在 x = 0 处取 0 到 1 之间的任何值都可以（通常取 0）。",
     ]),
-    "1.7": ChineseExercise(title: "用 Value 搭一个两层网络", hints: [
+    "1.7": ChineseExercise(title: "由 Value 构成的两层网络", hints: [
         "一个单元从它的输入计算出什么？先为隐藏单元 i 写出来，再把它用于输出单元，输出单元的输入是隐藏层的激活值。",
         "一个单元是它的输入的加权和加上偏置，再经过 sigmoid——全部用 Value 自己的 +、* 和 sigmoid()，"
             + "作用在给你的那些 Value 上（用 Value(w.data) 做的副本是一个新的叶节点，backward() 永远到不了它）。"

@@ -6,17 +6,17 @@ let chapter2Chinese = ChineseChapter(title: "两层 sigmoid 网络", exercises: 
         "`network.W1 * x`、`.addingToEachColumn(network.b1)` 和 `sigmoid(_:)`（chapters/toolbox.md）；"
             + "第 2 层从 a¹ 出发同样如此。",
     ]),
-    "2.2": ChineseExercise(title: "平方损失", hints: [
+    "2.2": ChineseExercise(title: "二次损失", hints: [
         "一个样本的损失是什么？各样本的损失又怎样组成 L？",
         "一个样本的损失是它的误差（列 ŷⱼ − tⱼ）长度平方的一半；L 是它们在 m 个样本上的平均——m 是列数，不是元素个数。",
         "L = (1/m) Σⱼ ½‖ŷⱼ − tⱼ‖²：把 ŷ − t 的每个元素平方，全部加起来，取一半，再除以 m = yHat.columns。",
     ]),
-    "2.3": ChineseExercise(title: "输出层的 δ²", hints: [
+    "2.3": ChineseExercise(title: "输出层的误差项 δ²", hints: [
         "损失只通过 ŷ = σ(z²) 依赖于 z²。链式法则要把哪两个导数相乘？",
-        "∂(½‖ŷ − t‖²)/∂ŷ 是 ŷ − t，∂ŷ/∂z² 是 sigmoid 函数在 z² 处的导数，逐元素计算（第 2 章“The backward pass, for one example”一节）。",
+        "∂(½‖ŷ − t‖²)/∂ŷ 是 ŷ − t，∂ŷ/∂z² 是 sigmoid 函数在 z² 处的导数，逐元素计算（第 2 章“反向传播：单个样本”一节）。",
         "δ² = (ŷ − t) ⊙ σ′(z²)，一个逐元素乘积（`hadamard`）；`sigmoidPrime` 接收的是 z，而不是 σ(z)。",
     ]),
-    "2.4": ChineseExercise(title: "隐藏层的 δ¹", hints: [
+    "2.4": ChineseExercise(title: "隐藏层的误差项 δ¹", hints: [
         "隐藏单元 i 通过权重 W²ₖᵢ 连到每个输出 k。a¹ᵢ 的变化怎样到达损失？",
         "经过每一个输出：Σₖ W²ₖᵢ δ²ₖ，这是与 W² 的转置的乘积。然后 a¹ 通过 σ 依赖于 z¹，就像 ŷ 依赖于 z² 那样。",
         "δ¹ = ((W²)ᵀ δ²) ⊙ σ′(z¹)。",
@@ -39,7 +39,7 @@ let chapter2Chinese = ChineseChapter(title: "两层 sigmoid 网络", exercises: 
             + "并用 tanh 本身来写，就像 σ′ 用 σ 来写那样。",
         "tanh′(z) = 1 − tanh²(z)，而前向传播的结果把 tanh(z¹) 存为 a¹：δ¹ = ((W²)ᵀδ²) ⊙ (1 − a¹ ⊙ a¹)。",
     ]),
-    "2.8": ChineseExercise(title: "sigmoid 输出配交叉熵损失", hints: [
+    "2.8": ChineseExercise(title: "sigmoid 输出与交叉熵损失", hints: [
         "把一个元素的损失写成 ŷ 的函数，再把 ŷ 写成 z 的函数。和 2.3 一样，链式法则要把哪两个导数相乘？",
         "对 −[t log ŷ + (1 − t) log(1 − ŷ)] 关于 ŷ 求导并通分；再乘以用 ŷ = σ(z) 写出的 σ′(z)。有东西会消掉。",
         "∂ℓ/∂ŷ = (ŷ − t) / (ŷ(1 − ŷ))，σ′(z²) = ŷ(1 − ŷ)，所以 δ² = ŷ − t：`pass.a2 - t`。",

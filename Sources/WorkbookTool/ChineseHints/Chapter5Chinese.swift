@@ -1,5 +1,5 @@
 /// Chapter 5 in Chinese: the titles and hints of Sources/Chapter5Checks/Chapter5Exercises.swift.
-let chapter5Chinese = ChineseChapter(title: "深层网络", exercises: [
+let chapter5Chinese = ChineseChapter(title: "深度网络", exercises: [
     "5.1": ChineseExercise(title: "激活函数及其斜率", hints: [
         "每个 case 是一个数的一个函数。求它的斜率，就把它当作 z 的函数求导：max(0, z) 在 0 的两侧斜率各是多少？",
         "σ′ 和 tanh′ 用函数自身在 z 处的值来写最简单，所以先（从 z）算出这个值，再由它算斜率。"
@@ -7,7 +7,7 @@ let chapter5Chinese = ChineseChapter(title: "深层网络", exercises: [
         "σ′(z) = σ(z)(1 − σ(z))，tanh′(z) = 1 − tanh²(z)，ReLU′(z) 在 z > 0 时为 1、否则为 0，恒等函数的斜率是 1；"
             + "其中的 σ(z) 或 tanh(z) 都从 z 算出，而不是从 a。",
     ]),
-    "5.2": ChineseExercise(title: "一层的前向计算，以及它的两个反向步骤", hints: [
+    "5.2": ChineseExercise(title: "单层的前向传播及其两个反向步骤", hints: [
         "这些是第 4 章单层的按小批量公式，配上该层自己的激活函数。δ 需要下面一层的哪个矩阵，斜率在哪里取？",
         "z = input·Wᵀ + b，与练习 4.2 相同。梯度是练习 4.3 中单层的那些：δ 与输入相乘，再除以 m。"
             + "下面一层的 δ 是 δ 经过 W，再逐元素乘以下面一层在其 z 处的斜率。",
