@@ -24,7 +24,7 @@ let chapter2Chinese = ChineseChapter(title: "两层 sigmoid 网络", exercises: 
     "2.5": ChineseExercise(title: "参数的梯度", hints: [
         "每个梯度必须是什么形状？dW2 与 W² 同形，为 outputs×hidden：δ²（outputs×batch）与 a¹（hidden×batch）"
             + "的哪种乘积有这个形状？",
-        "对一个样本，∂loss/∂W² 是 δ² 乘以该层输入的转置，∂loss/∂b² 就是 δ² 本身；L 是小批量上的平均，"
+        "对一个样本，∂loss/∂W² 是 δ² 乘以该层输入的转置，∂loss/∂b² 就是 δ² 本身；L 是批量上的平均，"
             + "所以对各样本求和再除以 m。",
         "dW2 = (1/m) δ²(a¹)ᵀ，dB2 = (1/m) Σⱼ δ²ⱼ（`rowSums()`），dW1 = (1/m) δ¹xᵀ，dB1 = (1/m) Σⱼ δ¹ⱼ。",
     ]),

@@ -3,7 +3,7 @@ let chapter4Chinese = ChineseChapter(title: "MNIST", exercises: [
     "4.1": ChineseExercise(title: "一个由图像和独热编码标签组成的小批量", hints: [
         "样本 e 的图像在 split.pixels 中从哪里开始，它放到 x 的哪里？",
         "x 的第 j 行是图像 examples[j]：它的 imageSize 个像素从 examples[j] × imageSize 开始，每个都从 0–255 "
-            + "缩放到 0–1。t 的第 j 行全为 0，只在标签那一列为 1——而且不能残留上一个小批量的任何东西。",
+            + "缩放到 0–1。t 的第 j 行全为 0，只在标签那一列为 1——而且不能残留上一个批量的任何东西。",
         "对每个像素 p（包括为 0 的）x[j, p] = Double(pixel) / 255；先 `t.setZero()`，再 t[j, label] = 1。",
     ]),
     "4.2": ChineseExercise(title: "批量化的前向传播", hints: [
@@ -21,11 +21,11 @@ let chapter4Chinese = ChineseChapter(title: "MNIST", exercises: [
             + "scaledBy: 1 / m)`；偏置用 `columnSums(into:)`，再 `scale(by: 1 / m)`。",
     ]),
     "4.4": ChineseExercise(title: "打乱顺序的小批量 SGD 的一个迭代周期", hints: [
-        "哪些样本进入哪个小批量，随机性从哪里来？",
+        "哪些样本进入哪个批量，随机性从哪里来？",
         "用传进来的生成器打乱样本的一份副本（inout，这样下一个迭代周期得到新的顺序），"
-            + "然后依次取出每个含 x.rows 个样本的完整小批量。",
+            + "然后依次取出每个含 x.rows 个样本的完整批量。",
         "`var order = examples; order.shuffle(using: &generator)`；`for start in stride(from: 0, through: "
-            + "order.count - batchSize, by: batchSize)` 填充每个完整的小批量并走一步；返回总损失除以小批量的个数。",
+            + "order.count - batchSize, by: batchSize)` 填充每个完整的批量并走一步；返回总损失除以批量的个数。",
     ]),
     "4.5": ChineseExercise(title: "预测与混淆矩阵", hints: [
         "一行的十个输出中，哪一个是网络的答案？",

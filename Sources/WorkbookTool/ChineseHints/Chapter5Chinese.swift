@@ -8,7 +8,7 @@ let chapter5Chinese = ChineseChapter(title: "深度网络", exercises: [
             + "其中的 σ(z) 或 tanh(z) 都从 z 算出，而不是从 a。",
     ]),
     "5.2": ChineseExercise(title: "单层的前向传播及其两个反向步骤", hints: [
-        "这些是第 4 章单层的按小批量公式，配上该层自己的激活函数。δ 需要下面一层的哪个矩阵，斜率在哪里取？",
+        "这些是第 4 章批量化的公式用于单层，配上该层自己的激活函数。δ 需要下面一层的哪个矩阵，斜率在哪里取？",
         "z = input·Wᵀ + b，与练习 4.2 相同。梯度是练习 4.3 中单层的那些：δ 与输入相乘，再除以 m。"
             + "下面一层的 δ 是 δ 经过 W，再逐元素乘以下面一层在其 z 处的斜率。",
         "z = input·Wᵀ + b，a = f(z)（`layer.activation.apply`）；dW = (1/m) δᵀ·input，dB = (1/m) Σⱼ δⱼ"
