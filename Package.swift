@@ -91,7 +91,8 @@ let maintainerTests: [Target] = [
     maintainerTests("MnistCheckTests", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"]),
     maintainerTests("DeepCheckTests", dependencies: ["Chapter5", "Chapter5Checks", "WorkbookCore"]),
     maintainerTests("RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2", "Chapter2Checks", "Chapter3Checks",
-                                                     "Chapter4Checks", "Chapter5Checks", "Datasets", "WorkbookCore"]),
+                                                     "Chapter4Checks", "Chapter5Checks", "Datasets", "WorkbookCore",
+                                                     "WorkbookTool"]),
 ]
 
 let package = Package(

@@ -5,7 +5,7 @@ import WorkbookCore
 /// two at a time.
 func runChecks(_ exercises: [Exercise], seed: UInt64, timeLimit: Double) -> [Outcome] {
     let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    let progress = ProgressBar(total: exercises.count, label: "checking exercises")
+    let progress = ProgressBar(total: exercises.count, label: localized("checking exercises", zh: "正在检查练习"))
     let results = OutcomeSlots(count: exercises.count)
     DispatchQueue.concurrentPerform(iterations: exercises.count) { index in
         let exercise = exercises[index]

@@ -17,15 +17,15 @@ func exercises(selectedBy selector: String?) throws -> [Exercise] {
     guard let selector else { return allExercises }
     if let chapter = curriculum.first(where: { String($0.number) == selector }) { return chapter.exercises }
     if let exercise = allExercises.first(where: { $0.id == selector }) { return [exercise] }
-    throw UsageError("no exercise or chapter '\(selector)'; the exercises are "
-        + allExercises.map(\.id).joined(separator: ", "))
+    throw UsageError(localized("no exercise or chapter '\(selector)'; the exercises are ",
+                               zh: "没有练习或章 '\(selector)'；练习有 ") + allExercises.map(\.id).joined(separator: ", "))
 }
 
 /// The name of the code being checked, for headings.
 var codeUnderTest: String {
     #if WORKBOOK_SOLUTIONS
-    "the reference solutions (Solutions/)"
+    localized("the reference solutions (Solutions/)", zh: "参考解答（Solutions/）")
     #else
-    "your code (Exercises/)"
+    localized("your code (Exercises/)", zh: "你的代码（Exercises/）")
     #endif
 }

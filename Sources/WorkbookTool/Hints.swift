@@ -7,17 +7,20 @@ import WorkbookCore
 func printHints(for exercise: Exercise, all: Bool, style: Style) {
     let file = PackageRoot.url.appendingPathComponent(".build/workbook-hints.json")
     var seen = (try? JSONDecoder().decode([String: Int].self, from: Data(contentsOf: file))) ?? [:]
-    let shown = all ? exercise.hints.count : min((seen[exercise.id] ?? 0) + 1, exercise.hints.count)
-    print(style.bold("Exercise \(exercise.id) — \(exercise.title)"))
-    print("  \(exercise.whereToEdit)")
-    for (number, hint) in exercise.hints.prefix(shown).enumerated() {
-        print("\n  Hint \(number + 1) of \(exercise.hints.count): \(hint)")
+    let hints = exercise.shownHints
+    let shown = all ? hints.count : min((seen[exercise.id] ?? 0) + 1, hints.count)
+    print(style.bold(localized("Exercise", zh: "练习") + " \(exercise.id) — \(exercise.shownTitle)"))
+    print("  \(exercise.shownWhereToEdit)")
+    for (number, hint) in hints.prefix(shown).enumerated() {
+        print("\n  " + localized("Hint \(number + 1) of \(hints.count): ", zh: "提示 \(number + 1)/\(hints.count)：") + hint)
     }
     print()
-    if shown < exercise.hints.count {
-        print(style.dim("  Ask again for a bigger hint: swift run workbook hint \(exercise.id)"))
+    if shown < hints.count {
+        print(style.dim(localized("  Ask again for a bigger hint: ", zh: "  再问一次可得到更大的提示：")
+            + "swift run workbook hint \(exercise.id)"))
     } else {
-        print(style.dim("  That is every hint. The chapter's text walks through the idea step by step."))
+        print(style.dim(localized("  That is every hint. The chapter's text walks through the idea step by step.",
+                                  zh: "  提示就这些了。本章正文会一步一步讲解这个思路。")))
     }
     seen[exercise.id] = shown
     try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

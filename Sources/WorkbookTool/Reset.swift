@@ -12,37 +12,44 @@ func reset(_ exercise: Exercise, confirmed: Bool, style: Style) throws -> Int32 
     let current = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     let stub = try stubFromHistory(of: exercise, root: root)
     guard stub != current else {
-        print("\(exercise.file) already holds the stub of exercise \(exercise.id): nothing to reset.")
+        print(localized("\(exercise.file) already holds the stub of exercise \(exercise.id): nothing to reset.",
+                        zh: "\(exercise.file) 中已经是练习 \(exercise.id) 的桩代码：无需重置。"))
         return 0
     }
     let others = allExercises.filter { $0.id != exercise.id && $0.file == exercise.file }.map(\.id)
     let backups = root.appendingPathComponent(".workbook/backups")
     let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
     let backup = backups.appendingPathComponent("\(file.deletingPathExtension().lastPathComponent)-\(stamp).swift.txt")
-    print("This puts back the stub of exercise \(exercise.id) in \(exercise.file).")
+    let kept = backup.path.replacingOccurrences(of: root.path + "/", with: "")
+    print(localized("This puts back the stub of exercise \(exercise.id) in \(exercise.file).",
+                    zh: "这会把 \(exercise.file) 中练习 \(exercise.id) 的桩代码放回去。"))
     if !others.isEmpty {
-        print(style.yellow("The file also holds exercise \(others.joined(separator: ", ")), which is reset with it."))
+        print(style.yellow(localized("The file also holds exercise \(others.joined(separator: ", ")), which is reset with it.",
+                                     zh: "这个文件里还有练习 \(others.joined(separator: ", "))，它会一起被重置。")))
     }
-    print("Your version is kept as \(backup.path.replacingOccurrences(of: root.path + "/", with: "")).")
+    print(localized("Your version is kept as \(kept).", zh: "你的版本保存为 \(kept)。"))
     if !confirmed {
-        print("Reset? [y/N] ", terminator: "")
+        print(localized("Reset? [y/N] ", zh: "重置吗？[y/N] "), terminator: "")
         guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
-            print("Nothing was changed.")
+            print(localized("Nothing was changed.", zh: "什么都没有改。"))
             return 1
         }
     }
     try FileManager.default.createDirectory(at: backups, withIntermediateDirectories: true)
     try Data(current.utf8).write(to: backup)
     try Data(stub.utf8).write(to: file, options: .atomic)
-    print(style.green("Exercise \(exercise.id) is back to its stub.") + " Check: swift run workbook check \(exercise.id)")
+    print(style.green(localized("Exercise \(exercise.id) is back to its stub.", zh: "练习 \(exercise.id) 已恢复为桩代码。"))
+        + localized(" Check: ", zh: "检查：") + "swift run workbook check \(exercise.id)")
     return 0
 }
 
 /// The newest committed version of the exercise's file that is still its stub.
 private func stubFromHistory(of exercise: Exercise, root: URL) throws -> String {
-    let unavailable = "reset takes the stub from the repository's git history, and "
+    let unavailable = localized("reset takes the stub from the repository's git history, and ",
+                                zh: "reset 从仓库的 git 历史中取回桩代码，但")
     guard let log = git(["log", "--format=%H", "-n", "500", "--", exercise.file], in: root) else {
-        throw ResetError(errorDescription: unavailable + "git could not read it here. Copy \(exercise.file) from the course repository.")
+        throw ResetError(errorDescription: unavailable + localized("git could not read it here. Copy \(exercise.file) from the course repository.",
+                                                                   zh: "这里的 git 读不了它。请从课程仓库复制 \(exercise.file)。"))
     }
     for commit in log.split(separator: "\n") {
         if let text = git(["show", "\(commit):\(exercise.file)"], in: root),
@@ -50,8 +57,8 @@ private func stubFromHistory(of exercise: Exercise, root: URL) throws -> String 
             return text
         }
     }
-    throw ResetError(errorDescription: unavailable + "no commit holds the stub of \(exercise.id). Copy \(exercise.file) "
-        + "from the course repository.")
+    throw ResetError(errorDescription: unavailable + localized("no commit holds the stub of \(exercise.id). Copy \(exercise.file) "
+        + "from the course repository.", zh: "没有哪个提交含有 \(exercise.id) 的桩代码。请从课程仓库复制 \(exercise.file)。"))
 }
 
 /// The output of `git ARGUMENTS` in `folder`, or `nil` when it fails.

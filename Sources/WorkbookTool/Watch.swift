@@ -12,23 +12,26 @@ func watch(seed: UInt64, timeLimit: Double, style: Style) -> Int32 {
     defer { keys.restore() }
     let exercisesFolder = PackageRoot.url.appendingPathComponent("Exercises")
     var saved = SourceSnapshot(of: exercisesFolder)
-    print(style.bold("Watching Exercises/") + " — save a file to check again. "
-        + style.dim("Press q (then Enter, if your terminal needs it) or Ctrl-C to stop."))
+    print(style.bold(localized("Watching Exercises/", zh: "正在监视 Exercises/"))
+        + localized(" — save a file to check again. ", zh: " — 保存文件即重新检查。")
+        + style.dim(localized("Press q (then Enter, if your terminal needs it) or Ctrl-C to stop.",
+                              zh: "按 q（终端需要时再按回车）或 Ctrl-C 停止。")))
     let outcomes = runChecks(allExercises, seed: seed, timeLimit: timeLimit)
     var next = zip(allExercises, outcomes).first { $0.1.status != .passed }
     guard var current = next else { return everyExercisePasses(style: style) }
     show(current.0, current.1, style: style)
     while true {
-        if keys.quitRequested { print("\nStopped watching."); return 0 }
+        if keys.quitRequested { print("\n" + localized("Stopped watching.", zh: "已停止监视。")); return 0 }
         fflush(nil)  // What was printed shows now, also in a pipe.
         Thread.sleep(forTimeInterval: 0.3)
         let now = SourceSnapshot(of: exercisesFolder)
         guard now != saved else { continue }
         let changed = now.changedFiles(since: saved)
         saved = now
-        print(style.dim("\n— saved \(changed.joined(separator: ", ")); building…"))
+        print(style.dim(localized("\n— saved \(changed.joined(separator: ", ")); building…",
+                                  zh: "\n— 已保存 \(changed.joined(separator: ", "))；正在构建…")))
         if let errors = rebuild() {
-            print(style.red("✘ The package does not build:"))
+            print(style.red(localized("✘ The package does not build:", zh: "✘ 包无法构建：")))
             print(errors)
             continue
         }
@@ -38,7 +41,8 @@ func watch(seed: UInt64, timeLimit: Double, style: Style) -> Int32 {
         for exercise in remaining {
             let outcome = runChecks([exercise], seed: seed, timeLimit: timeLimit)[0]
             if outcome.status != .passed { next = (exercise, outcome); break }
-            print(style.green("✔ Exercise \(exercise.id) passed") + " — \(exercise.title)")
+            print(style.green(localized("✔ Exercise \(exercise.id) passed", zh: "✔ 练习 \(exercise.id) 通过"))
+                + " — \(exercise.shownTitle)")
         }
         guard let found = next else { return everyExercisePasses(style: style) }
         current = found
@@ -49,11 +53,11 @@ func watch(seed: UInt64, timeLimit: Double, style: Style) -> Int32 {
 private func show(_ exercise: Exercise, _ outcome: Outcome, style: Style) {
     print()
     printDiagnoses([exercise], [outcome], style: style)
-    print(style.dim("Waiting for you to save a file in Exercises/ …"))
+    print(style.dim(localized("Waiting for you to save a file in Exercises/ …", zh: "等你在 Exercises/ 中保存文件 …")))
 }
 
 private func everyExercisePasses(style: Style) -> Int32 {
-    print(style.green("\nEvery exercise passes. Well done!"))
+    print(style.green("\n" + localized("Every exercise passes. Well done!", zh: "每个练习都通过了。干得好！")))
     return 0
 }
 
@@ -114,7 +118,7 @@ final class KeyboardWatch: @unchecked Sendable {
         }
         ChildGroups.atInterrupt {  // Also ends a build or check under way.
             restoreTerminal()
-            print("\nStopped watching.")
+            print("\n" + localized("Stopped watching.", zh: "已停止监视。"))
             fflush(nil)
         }
         Thread.detachNewThread { [self] in

@@ -58,10 +58,13 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
         return try judgeCommand(arguments)
     case "status", "check":
         guard arguments.positional.count <= (command == "check" ? 2 : 1) else {
-            throw UsageError("'\(command)' takes \(command == "check" ? "at most one exercise or chapter" : "no arguments")")
+            throw UsageError(command == "check"
+                ? localized("'check' takes at most one exercise or chapter", zh: "'check' 最多带一个练习或一章")
+                : localized("'status' takes no arguments", zh: "'status' 不带参数"))
         }
         let selected = try exercises(selectedBy: arguments.positional.dropFirst().first)
-        print(style.bold("Backprop Workbook") + " — checking \(codeUnderTest), seed \(seed)\n")
+        print(style.bold(localized("Backprop Workbook", zh: "反向传播练习册")) + localized(" — checking \(codeUnderTest), seed \(seed)\n",
+                                                                                  zh: " — 正在检查\(codeUnderTest)，随机种子 \(seed)\n"))
         let outcomes = runChecks(selected, seed: seed, timeLimit: timeLimit)
         if command == "check" { printDiagnoses(selected, outcomes, style: style) }
         printProgress(selected, outcomes, style: style)
@@ -71,17 +74,19 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
         let unpassed = outcomes.contains { $0.status != .passed }
         return command == "check" && (broken || (arguments.has("--require-pass") && unpassed)) ? 1 : 0
     case "watch":
-        guard arguments.positional.count == 1 else { throw UsageError("watch takes no arguments") }
+        guard arguments.positional.count == 1 else { throw UsageError(localized("watch takes no arguments", zh: "watch 不带参数")) }
         return watch(seed: seed, timeLimit: timeLimit, style: style)
     case "reset":
-        guard arguments.positional.count == 2 else { throw UsageError("reset needs one exercise id, such as 1.3") }
+        guard arguments.positional.count == 2 else { throw UsageError(localized("reset needs one exercise id, such as 1.3", zh: "reset 需要一个练习编号，例如 1.3")) }
         let selected = try exercises(selectedBy: arguments.positional[1])
-        guard selected.count == 1 else { throw UsageError("reset needs an exercise id such as 1.3, not a chapter") }
+        guard selected.count == 1 else { throw UsageError(localized("reset needs an exercise id such as 1.3, not a chapter",
+                                                                        zh: "reset 需要一个练习编号，例如 1.3，而不是一章")) }
         return try reset(selected[0], confirmed: arguments.has("--yes"), style: style)
     case "hint":
-        guard arguments.positional.count == 2 else { throw UsageError("hint needs one exercise id, such as 1.3") }
+        guard arguments.positional.count == 2 else { throw UsageError(localized("hint needs one exercise id, such as 1.3", zh: "hint 需要一个练习编号，例如 1.3")) }
         let selected = try exercises(selectedBy: arguments.positional[1])
-        guard selected.count == 1 else { throw UsageError("hint needs an exercise id such as 1.3, not a chapter") }
+        guard selected.count == 1 else { throw UsageError(localized("hint needs an exercise id such as 1.3, not a chapter",
+                                                                       zh: "hint 需要一个练习编号，例如 1.3，而不是一章")) }
         printHints(for: selected[0], all: arguments.has("--all"), style: style)
     case "grade":
         return try gradeCommand(arguments, style: style)
@@ -104,13 +109,15 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
         printRubric(style: style)
     case "list":
         for chapter in curriculum {
-            print(style.bold("Chapter \(chapter.number) · \(chapter.title)") + " — \(chapter.text)")
+            print(style.bold(localized("Chapter \(chapter.number)", zh: "第 \(chapter.number) 章") + " · \(chapter.shownTitle)")
+                + " — \(chapter.shownText)")
             for exercise in chapter.exercises {
-                print("  \(exercise.id)  \(exercise.title) (\(exercise.points) points)\n        \(exercise.whereToEdit)")
+                print("  \(exercise.id)  \(exercise.shownTitle)" + localized(" (\(exercise.points) points)", zh: "（\(exercise.points) 分）")
+                    + "\n        \(exercise.shownWhereToEdit)")
             }
         }
     default:
-        throw UsageError("unknown command '\(command)'")
+        throw UsageError(localized("unknown command '\(command)'", zh: "没有命令 '\(command)'"))
     }
     return 0
 }

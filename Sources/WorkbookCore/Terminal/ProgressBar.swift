@@ -4,7 +4,9 @@ import Foundation
 ///
 /// It draws only where standard error renders escape codes (a terminal, not
 /// Xcode's console; see ``Style/rendersEscapes(on:environment:)``), so logs and
-/// CI output get no carriage-return noise; ``finish()`` clears the line.
+/// CI output get no carriage-return noise; ``finish()`` clears the line. The line is cut
+/// to the terminal's width, measured in columns (a Chinese label's characters take two
+/// each), since a line that wraps cannot be redrawn in place.
 public final class ProgressBar: @unchecked Sendable {
     private let total: Int
     private let label: String
@@ -51,8 +53,22 @@ public final class ProgressBar: @unchecked Sendable {
             + "] \(done)/\(total) \(label)"
     }
 
+    /// The bar cut to `columns` terminal columns, keeping the bar and cutting the label.
+    public func rendered(fittingColumns columns: Int) -> String {
+        rendered.truncated(toColumns: max(columns - 1, width + 2))
+    }
+
     private func draw() {
         guard isEnabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(rendered)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(rendered(fittingColumns: terminalColumns()))".utf8))
     }
+}
+
+/// The width of the terminal on standard error in columns: `COLUMNS` when set, else what
+/// the terminal says, else 80.
+func terminalColumns() -> Int {
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+    var size = winsize()
+    if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    return 80
 }

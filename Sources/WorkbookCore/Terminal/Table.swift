@@ -1,6 +1,7 @@
 /// A plain-text table with aligned columns.
 ///
-/// Cells may contain escape codes from ``Style``; widths are measured without them.
+/// Cells may contain escape codes from ``Style`` and wide characters (Chinese); widths are
+/// terminal columns, measured by ``displayWidth(_:)``.
 public struct Table: Sendable {
     /// How a column's cells line up.
     public enum Alignment: Sendable { case left, right }
@@ -24,11 +25,11 @@ public struct Table: Sendable {
     /// The table as lines of text, with a rule under the headers.
     public func render(style: Style = .plain) -> String {
         let widths = headers.indices.map { column in
-            ([headers[column]] + rows.map { $0[column] }).map(visibleWidth).max() ?? 0
+            ([headers[column]] + rows.map { $0[column] }).map(displayWidth).max() ?? 0
         }
         func line(_ cells: [String]) -> String {
             cells.indices.map { column in
-                let gap = String(repeating: " ", count: widths[column] - visibleWidth(cells[column]))
+                let gap = String(repeating: " ", count: widths[column] - displayWidth(cells[column]))
                 return alignments[column] == .left ? cells[column] + gap : gap + cells[column]
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
@@ -47,18 +48,3 @@ extension String {
     }
 }
 
-/// The number of characters a terminal shows for `text`, skipping escape codes.
-func visibleWidth(_ text: String) -> Int {
-    var width = 0
-    var inEscape = false
-    for character in text {
-        if inEscape {
-            if character == "m" { inEscape = false }
-        } else if character == "\u{1B}" {
-            inEscape = true
-        } else {
-            width += 1
-        }
-    }
-    return width
-}

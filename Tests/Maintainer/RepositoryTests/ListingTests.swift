@@ -16,9 +16,11 @@ struct MarkedBlock: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(chapter): \(marker ?? "unmarked \(language) block")" }
 
-    /// Every fenced block of every chapter, with the `<!-- … -->` line just above it, if any.
+    /// Every fenced block of every chapter of both editions (`chapters/` and the Chinese
+    /// `chapters/zh/`), with the `<!-- … -->` line just above it, if any.
     static func all() throws -> [MarkedBlock] {
-        try RepositoryFiles.files(in: "chapters").filter { $0.hasSuffix(".md") }.flatMap { name in
+        let chinese = RepositoryFiles.exists("chapters/zh") ? try RepositoryFiles.files(in: "chapters/zh").map { "zh/" + $0 } : []
+        return try (RepositoryFiles.files(in: "chapters") + chinese).filter { $0.hasSuffix(".md") }.flatMap { name in
             let lines = try RepositoryFiles.read("chapters/\(name)").components(separatedBy: "\n")
             var blocks = [MarkedBlock]()
             var index = 0
@@ -54,7 +56,7 @@ func listingRegion(_ name: String, in source: String) -> String? {
     return region.map { String($0.dropFirst(indent)) + "\n" }.joined()
 }
 
-@Suite("Listings in chapters/")
+@Suite("Listings in chapters/ and chapters/zh/")
 struct ListingTests {
     @Test("every Swift listing is a named slice of a real file, quoted verbatim", arguments: try MarkedBlock.all()
         .filter { $0.language == "swift" })
