@@ -6,16 +6,12 @@ import WorkbookCore
 /// against finite differences of the summed cross-entropy with respect to z².
 public func checkSoftmax(softmax: (Matrix, inout Matrix) -> Void, delta: (Matrix, Matrix, inout Matrix) -> Void,
                          using generator: inout SplitMix64) -> Verdict {
-    func referenceSoftmax(_ z: Matrix) -> Matrix {
-        var result = z
-        for row in 0 ..< z.rows {
-            let largest = (0 ..< z.columns).map { z[row, $0] }.max()!
-            let total = (0 ..< z.columns).reduce(0.0) { $0 + exp(z[row, $1] - largest) }
-            for column in 0 ..< z.columns { result[row, column] = exp(z[row, column] - largest) / total }
-        }
-        return result
-    }
-    func columnSoftmax(_ z: Matrix) -> Matrix { referenceSoftmax(z.transposed).transposed }
+    withDiagnosis { softmaxVerdict(softmax: softmax, delta: delta, using: &generator) }
+}
+
+private func softmaxVerdict(softmax: (Matrix, inout Matrix) -> Void, delta: (Matrix, Matrix, inout Matrix) -> Void,
+                            using generator: inout SplitMix64) -> Verdict {
+    func referenceSoftmax(_ z: Matrix) -> Matrix { Formula.softmax(.quantity("z²"), .rowMaximum).evaluate(in: Environment(quantities: ["z²": z]))! }
     var parts = [Verdict]()
     // The last case shifts each row by its own constant, some far beyond where e^z overflows
     // (or underflows to 0): softmax does not change, whatever is subtracted from each row.
@@ -32,15 +28,9 @@ public func checkSoftmax(softmax: (Matrix, inout Matrix) -> Void, delta: (Matrix
         let shifted = rowShifts.contains { $0 != 0 }
         let context = "softmaxRows of a \(z.shape) z"
             + (shifted ? " whose rows lie near \(rowShifts.map(formatNumber).joined(separator: ", "))" : "")
-        if yHat.elements.contains(where: { !$0.isFinite }) {
-            return .failed("\(context) gave NaN or ∞\n  likely cause: e^z overflows for large z, or every e^z of a row "
-                + "underflows to 0; subtract each row's own largest entry first (softmax is unchanged by adding a "
-                + "constant to a row, but not by one constant for the whole batch)")
-        }
-        let report = GradientCheck.compareValues(name: "ŷ", got: yHat, expected: referenceSoftmax(z), mistakes: [
-            .values(columnSoftmax(z), "softmax over the columns: each row (one example's outputs) must sum to 1, "
-                + "not each column"),
-        ])
+        let quantities = Environment(quantities: ["z²": z], sizes: ["m": (Double(rows), "the number of examples")])
+        let report = GradientCheck.compareValues(name: "ŷ", got: yHat, expected: referenceSoftmax(z),
+                                                 computation: Computation(.softmax(.quantity("z²"), .rowMaximum), in: quantities))
         if !report.passed { return .failed("\(context):\n\(report)") }
         parts.append(.passed("\(context): every row sums to 1"))
     }
@@ -53,9 +43,9 @@ public func checkSoftmax(softmax: (Matrix, inout Matrix) -> Void, delta: (Matrix
         delta(yHat, t, &delta2)
         return delta2
     }
-    let report = GradientCheck.compare(name: "δ²", analytic: got, parameter: z, mistakes: [
-        .values(t - yHat, "the sign is flipped: δ² = ŷ − t"),
-    ]) { z in
+    let quantities = Environment(quantities: ["z²": z, "ŷ": yHat, "t": t], sizes: ["m": (4, "the number of examples")])
+    let report = GradientCheck.compare(name: "δ²", analytic: got, parameter: z,
+                                       computation: Computation(.difference(.quantity("ŷ"), .quantity("t")), in: quantities)) { z in
         let probabilities = referenceSoftmax(z)
         return -zip(probabilities.elements, t.elements).reduce(0) { $0 + $1.1 * log($1.0) }
     }

@@ -210,6 +210,21 @@ extension Formula {
                          words: { _ in "it multiplies by \(b.text) where it should divide" }),
                     Edit(formula: .ratio(b, a), kind: .substitution, quantities: [],
                          words: { _ in "the fraction is upside down: \(b.operand) / \(a.operand)" })]
+        case .softmax(let a, let shift):
+            guard shift == .rowMaximum else { return [] }
+            return SoftmaxShift.allCases.filter { $0 != .rowMaximum }.map { other in
+                let words: String = switch other {
+                case .columns: "softmax over the columns: each row (one example's outputs) must sum to 1, not each column"
+                case .batchMaximum: "one shift for the whole batch: a row far below the batch's largest entry has every e^z "
+                    + "underflow to 0 (0/0); shift each row by its own largest entry (softmax is unchanged by adding a "
+                    + "constant to a row, but not by one constant for the whole batch)"
+                case .rowMinimum: "each row is shifted by its smallest entry: e^z overflows once a row spans more than "
+                    + "709; shift by the largest, so that every exponent is ≤ 0"
+                case .none, .rowMaximum: "e^z overflows for z > 709 (∞/∞ is NaN): subtract each row's largest entry first"
+                }
+                return Edit(formula: .softmax(a, other), kind: other == .columns ? .reduction : .overflow, quantities: [],
+                            words: { _ in words })
+            }
         case .oneMinus(let a):
             return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "1 − is missing: \(a.text) where 1 − \(a.operand) belongs" }),
                     Edit(formula: .scaled(.constant(-1, "−1"), .oneMinus(a)), kind: .sign, quantities: [],
@@ -275,7 +290,7 @@ extension Formula {
              .addFirstColumn(let a, let b), .addFirstRow(let a, let b), .ratio(let a, let b):
             return [a, b]
         case .transpose(let a), .elementwise(_, let a), .rowSums(let a), .columnSums(let a), .total(let a),
-             .firstColumn(let a), .firstRow(let a), .oneMinus(let a):
+             .firstColumn(let a), .firstRow(let a), .oneMinus(let a), .softmax(let a, _):
             return [a]
         }
     }
@@ -297,6 +312,7 @@ extension Formula {
         case .firstRow: return .firstRow(parts[0])
         case .oneMinus: return .oneMinus(parts[0])
         case .ratio: return .ratio(parts[0], parts[1])
+        case .softmax(_, let shift): return .softmax(parts[0], shift)
         case .transpose: return .transpose(parts[0])
         case .elementwise(let f, _): return .elementwise(f, parts[0])
         case .rowSums: return .rowSums(parts[0])

@@ -51,6 +51,23 @@ public indirect enum Formula: Sendable, Hashable {
     case oneMinus(Formula)
     /// A / B, entry by entry.
     case ratio(Formula, Formula)
+    /// Softmax of each row of A (one example's outputs per row), written the way `shift` says.
+    case softmax(Formula, SoftmaxShift)
+}
+
+/// How a softmax is written: what each row is shifted by before exp (which changes
+/// nothing in exact arithmetic, and everything once exp overflows), or over which axis.
+public enum SoftmaxShift: String, Sendable, Hashable, CaseIterable {
+    /// Each row by its largest entry: the right way.
+    case rowMaximum = "each row shifted by its largest entry"
+    /// Not shifted: e^z overflows for z > 709.
+    case none = "e^z with no shift"
+    /// Each row by its smallest entry: overflows once a row spans more than 709.
+    case rowMinimum = "each row shifted by its smallest entry"
+    /// One shift, the batch's largest entry: a row far below it underflows to 0/0.
+    case batchMaximum = "one shift for the whole batch (its largest entry)"
+    /// Over the columns instead of the rows.
+    case columns = "softmax over the columns"
 }
 
 /// A function applied entry by entry, with what the catalogue of mistakes needs to
@@ -197,6 +214,7 @@ extension Formula {
             return Matrix(rows: 1, columns: a.columns, elements: Array(a.elements[0 ..< a.columns]))
         case .oneMinus(let a): return a.evaluate(in: environment)?.map { 1 - $0 }
         case .ratio(let a, let b): return Self.entrywise(a, b, environment, /)
+        case .softmax(let a, let shift): return a.evaluate(in: environment).map { Self.softmax($0, shift) }
         }
     }
 
@@ -204,6 +222,24 @@ extension Formula {
                                   _ operation: (Double, Double) -> Double) -> Matrix? {
         guard let a = a.evaluate(in: environment), let b = b.evaluate(in: environment), a.shape == b.shape else { return nil }
         return Matrix(rows: a.rows, columns: a.columns, elements: zip(a.elements, b.elements).map(operation))
+    }
+
+    private static func softmax(_ z: Matrix, _ shift: SoftmaxShift) -> Matrix {
+        if shift == .columns { return softmax(z.transposed, .rowMaximum).transposed }
+        var result = z
+        let batchLargest = z.elements.max() ?? 0
+        for row in 0 ..< z.rows {
+            let entries = (0 ..< z.columns).map { z[row, $0] }
+            let offset: Double = switch shift {
+            case .rowMaximum: entries.max() ?? 0
+            case .rowMinimum: entries.min() ?? 0
+            case .batchMaximum: batchLargest
+            case .none, .columns: 0
+            }
+            let total = entries.reduce(0) { $0 + Foundation.exp($1 - offset) }
+            for column in 0 ..< z.columns { result[row, column] = Foundation.exp(entries[column] - offset) / total }
+        }
+        return result
     }
 
     /// The formula as the chapter writes it: `((W²)ᵀδ²) ⊙ σ′(z¹)`.
@@ -219,6 +255,8 @@ extension Formula {
         case .firstRow(let a): return "the first row of \(a.operand)"
         case .oneMinus(let a): return "1 − \(a.operand)"
         case .ratio(let a, let b): return "\(a.operand) / \(b.operand)"
+        case .softmax(let a, let shift):
+            return shift == .rowMaximum ? "softmax(\(a.text))" : "softmax(\(a.text)) with \(shift.rawValue)"
         case .difference(let a, let b): return "\(a.text) − \(b.operand)"
         case .scaled(let s, let a): return "\(s.operand)·\(a.operand)"
         case .quotient(let a, let s): return "\(a.operand) / \(s.operand)"
