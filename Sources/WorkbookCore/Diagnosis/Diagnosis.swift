@@ -35,7 +35,7 @@ public enum Diagnosis {
         let single = candidates(([formula] + first.forms).flatMap { form in
             // A number fitted to one problem explains that problem by construction: it needs another to be tested on.
             form.edits(in: environment) + form.outerEdits(in: environment)
-                + (observations.count > 1 ? form.fixedNumberEdits(fittedTo: first) : [])
+                + (observations.count > 1 ? form.fixedNumberEdits(fittedTo: first, among: observations) : [])
         })
         if let found = explaining(single, observations, first: first) { return found }
         // Two edits: each single edit, edited once more; tried on the first failing problem first.
@@ -99,23 +99,47 @@ extension Formula {
     /// Each size replaced by the one fixed number that would give the learner's result on
     /// `observation` (a hard-coded learning rate, say), solved from the formula's value with
     /// the size at 0 and at 1; the search then keeps it only if that number fits every problem.
-    func fixedNumberEdits(fittedTo observation: Observation) -> [Edit] {
+    func fixedNumberEdits(fittedTo observation: Observation, among observations: [Observation]) -> [Edit] {
         sizeNames.compactMap { name -> Edit? in
             guard let size = observation.environment.sizes[name],
-                  let atZero = replacing(size: name, with: .constant(0, "0")).evaluate(in: observation.environment),
-                  let atOne = replacing(size: name, with: .constant(1, "1")).evaluate(in: observation.environment),
-                  atZero.shape == observation.got.shape, atOne.shape == observation.got.shape,
-                  let entry = atOne.elements.indices.max(by: {
-                      abs(atOne.elements[$0] - atZero.elements[$0]) < abs(atOne.elements[$1] - atZero.elements[$1])
-                  }), abs(atOne.elements[entry] - atZero.elements[entry]) > 1e-12 else { return nil }
-            let value = (observation.got.elements[entry] - atZero.elements[entry]) / (atOne.elements[entry] - atZero.elements[entry])
-            guard value.isFinite, abs(value - size.value) > 1e-6 * max(1, abs(size.value)) else { return nil }
+                  let value = solve(size: name, from: size.value, toGive: observation),
+                  abs(value - size.value) > 1e-6 * max(1, abs(size.value)) else { return nil }
             let written = formatNumber(value)
+            let varies = Set(observations.compactMap { $0.environment.sizes[name]?.value }).count > 1
             return Edit(formula: replacing(size: name, with: .constant(value, written)), kind: .wrongConstant,
                         quantities: [name],
-                        words: { _ in "it uses the fixed number \(written) where \(size.meaning) \(name) belongs (it differs "
-                            + "from problem to problem): use the one passed in" })
+                        words: { _ in varies
+                            ? "it uses the fixed number \(written) where \(size.meaning) \(name) belongs (it differs "
+                                + "from problem to problem): use the one passed in"
+                            : "it uses \(written) where \(size.meaning), \(formatNumber(size.value)), belongs" })
         }
+    }
+
+    /// The number that, in place of the size `name`, makes the formula give the learner's
+    /// value at its most sensitive entry: secant steps from the size's own value.
+    private func solve(size name: String, from start: Double, toGive observation: Observation) -> Double? {
+        func value(_ number: Double) -> Matrix? {
+            replacing(size: name, with: .constant(number, "")).evaluate(in: observation.environment)
+        }
+        let nudge = start == 0 ? 1 : start * 0.1
+        guard let base = value(start), let moved = value(start + nudge), base.shape == observation.got.shape,
+              moved.shape == base.shape,
+              let entry = base.elements.indices.max(by: {
+                  abs(moved.elements[$0] - base.elements[$0]) < abs(moved.elements[$1] - base.elements[$1])
+              }), abs(moved.elements[entry] - base.elements[entry]) > 1e-12, observation.got.elements[entry].isFinite
+        else { return nil }
+        let target = observation.got.elements[entry]
+        var (a, b) = (start, start + nudge)
+        var (fa, fb) = (base.elements[entry] - target, moved.elements[entry] - target)
+        for _ in 0 ..< 60 {
+            guard fb != fa else { break }
+            let next = b - fb * (b - a) / (fb - fa)
+            guard next.isFinite, let result = value(next)?.elements[entry], result.isFinite else { return nil }
+            (a, fa) = (b, fb)
+            (b, fb) = (next, result - target)
+            if abs(fb) <= 1e-12 * max(1, abs(target)) { return b }
+        }
+        return abs(fb) <= 1e-9 * max(1, abs(target)) ? b : nil
     }
 
     /// The names of the sizes the formula uses, in order.

@@ -16,6 +16,7 @@ public enum MistakeKind: String, Codable, Sendable, CaseIterable {
     case precedence = "operator precedence"
     case integerDivision = "integer division"
     case overflow = "a formula that overflows"
+    case state = "stale state"
 }
 
 /// A cause, as data: what kind of mistake, the quantities it involves, and its words.
@@ -94,6 +95,8 @@ extension Formula {
                                words: { _ in "it is \(name) × the right value: a factor \(name) that does not belong" }))
         }
         for name in environment.quantities.keys.sorted() {
+            result.append(Edit(formula: .keepingWhereZero(self, .quantity(name)), kind: .state, quantities: [name],
+                               words: { _ in "where \(whole) is 0, \(name) is still there: write every entry, zeros included" }))
             result.append(Edit(formula: .sum(self, .quantity(name)), kind: .extraTerm, quantities: [name],
                                words: { _ in "\(name) was added to \(whole)" }))
             for factor in [Formula.quantity(name)] + Elementwise.known.filter { $0.derivativeOf != nil }.map({ .elementwise($0, .quantity(name)) }) {
@@ -210,6 +213,8 @@ extension Formula {
                          words: { _ in "it multiplies by \(b.text) where it should divide" }),
                     Edit(formula: .ratio(b, a), kind: .substitution, quantities: [],
                          words: { _ in "the fraction is upside down: \(b.operand) / \(a.operand)" })]
+        case .keepingWhereZero:
+            return []
         case .softmax(let a, let shift):
             guard shift == .rowMaximum else { return [] }
             return SoftmaxShift.allCases.filter { $0 != .rowMaximum }.map { other in
@@ -287,7 +292,7 @@ extension Formula {
         case .quantity, .size, .constant: return []
         case .product(let a, let b), .hadamard(let a, let b), .sum(let a, let b), .difference(let a, let b),
              .scaled(let a, let b), .quotient(let a, let b), .addColumn(let a, let b), .addRow(let a, let b),
-             .addFirstColumn(let a, let b), .addFirstRow(let a, let b), .ratio(let a, let b):
+             .addFirstColumn(let a, let b), .addFirstRow(let a, let b), .ratio(let a, let b), .keepingWhereZero(let a, let b):
             return [a, b]
         case .transpose(let a), .elementwise(_, let a), .rowSums(let a), .columnSums(let a), .total(let a),
              .firstColumn(let a), .firstRow(let a), .oneMinus(let a), .softmax(let a, _):
@@ -313,6 +318,7 @@ extension Formula {
         case .oneMinus: return .oneMinus(parts[0])
         case .ratio: return .ratio(parts[0], parts[1])
         case .softmax(_, let shift): return .softmax(parts[0], shift)
+        case .keepingWhereZero: return .keepingWhereZero(parts[0], parts[1])
         case .transpose: return .transpose(parts[0])
         case .elementwise(let f, _): return .elementwise(f, parts[0])
         case .rowSums: return .rowSums(parts[0])

@@ -51,6 +51,8 @@ public indirect enum Formula: Sendable, Hashable {
     case oneMinus(Formula)
     /// A / B, entry by entry.
     case ratio(Formula, Formula)
+    /// A where it is not 0, and B where it is (a mistake's formula: zeros left unwritten in a buffer B).
+    case keepingWhereZero(Formula, Formula)
     /// Softmax of each row of A (one example's outputs per row), written the way `shift` says.
     case softmax(Formula, SoftmaxShift)
 }
@@ -215,6 +217,7 @@ extension Formula {
         case .oneMinus(let a): return a.evaluate(in: environment)?.map { 1 - $0 }
         case .ratio(let a, let b): return Self.entrywise(a, b, environment, /)
         case .softmax(let a, let shift): return a.evaluate(in: environment).map { Self.softmax($0, shift) }
+        case .keepingWhereZero(let a, let b): return Self.entrywise(a, b, environment) { $0 == 0 ? $1 : $0 }
         }
     }
 
@@ -255,6 +258,7 @@ extension Formula {
         case .firstRow(let a): return "the first row of \(a.operand)"
         case .oneMinus(let a): return "1 − \(a.operand)"
         case .ratio(let a, let b): return "\(a.operand) / \(b.operand)"
+        case .keepingWhereZero(let a, let b): return "\(a.text), with \(b.text) where it is 0"
         case .softmax(let a, let shift):
             return shift == .rowMaximum ? "softmax(\(a.text))" : "softmax(\(a.text)) with \(shift.rawValue)"
         case .difference(let a, let b): return "\(a.text) − \(b.operand)"

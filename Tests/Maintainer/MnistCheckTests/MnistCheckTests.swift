@@ -10,17 +10,17 @@ import WorkbookCore
 struct MnistCheckTests {
     @Test("4.1 check catches one-hot targets not cleared between batches, and accepts row copies")
     func fillBatch() {
-        expectCaught(saying: "t keeps the 1s") { generator in checkFillBatch(Kept.fillWithoutClearing, using: &generator) }
+        expectCaught(saying: "the t the buffer held is still there") { generator in checkFillBatch(Kept.fillWithoutClearing, using: &generator) }
         expectAccepted { generator in checkFillBatch(Kept.fillByRows, using: &generator) }
     }
 
     @Test("4.1 check catches pixels divided by 256, integer division, and zeros left unwritten")
     func fillBatchScaling() {
-        expectCaught(saying: "divided by 256") { generator in checkFillBatch(Kept.fillBy256, using: &generator) }
+        expectCaught(saying: "it uses 256 where the largest pixel value, 255, belongs") { generator in checkFillBatch(Kept.fillBy256, using: &generator) }
         expectCaught(saying: "integer division") { generator in
             checkFillBatch(Kept.fillIntegerDivision, using: &generator)
         }
-        expectCaught(saying: "still holds the previous batch's values") { generator in
+        expectCaught(saying: "the x the buffer held is still there: write every entry, zeros included") { generator in
             checkFillBatch(Kept.fillSkippingZeros, using: &generator)
         }
     }
