@@ -3,7 +3,8 @@
 import WorkbookCore
 
 // listing: evaluation-stub
-/// The predicted digit of each example: the column of the largest output in its row.
+/// The predicted digit of each example: the column of the largest output in its row
+/// (the first of them, when several columns share the largest).
 public func predictedDigits(_ outputs: Matrix) -> [Int] {
     // TODO(4.5): For each row, the column of its largest entry. Then delete the next line.
     notStarted("4.5", returning: Array(repeating: 0, count: outputs.rows))

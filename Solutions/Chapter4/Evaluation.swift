@@ -3,7 +3,8 @@
 import WorkbookCore
 
 // listing: evaluation
-/// The predicted digit of each example: the column of the largest output in its row.
+/// The predicted digit of each example: the column of the largest output in its row
+/// (the first of them, when several columns share the largest).
 public func predictedDigits(_ outputs: Matrix) -> [Int] {
     (0 ..< outputs.rows).map { row in
         var best = 0

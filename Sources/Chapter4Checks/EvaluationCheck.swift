@@ -5,32 +5,41 @@ import WorkbookCore
 /// confusion matrix counts (actual, predicted) pairs with actual digits as rows.
 public func checkEvaluation(predict: (Matrix) -> [Int], confusion: ([Int], [Int]) -> [[Int]],
                             using generator: inout SplitMix64) -> Verdict {
-    // Outputs of both signs, and a few rows with no positive output at all (z² before a softmax can be so).
+    withDiagnosis { evaluationVerdict(predict: predict, confusion: confusion, using: &generator) }
+}
+
+private func evaluationVerdict(predict: (Matrix) -> [Int], confusion: ([Int], [Int]) -> [[Int]],
+                               using generator: inout SplitMix64) -> Verdict {
+    // Outputs of both signs, a few rows with no positive output at all (z² before a softmax can be so),
+    // and a few rows whose largest output is shared by two columns (the first of them is the answer).
     var outputs = Matrix(rows: 30, columns: 10, uniformIn: -1, 1, using: &generator)
-    for row in (0 ..< 30).shuffled(using: &generator).prefix(3) {
+    let rows = (0 ..< 30).shuffled(using: &generator)
+    for row in rows.prefix(3) {
         for column in 0 ..< 10 { outputs[row, column] = -abs(outputs[row, column]) - 0.01 }
     }
-    let expected = (0 ..< 30).map { row in (0 ..< 10).max { outputs[row, $0] < outputs[row, $1] }! }
+    for row in rows.dropFirst(3).prefix(3) {
+        let largest = (0 ..< 10).map { outputs[row, $0] }.max()!
+        let columns = (0 ..< 10).shuffled(using: &generator).prefix(2)
+        for column in columns { outputs[row, column] = largest + 0.5 }
+    }
+    let quantities = Environment(quantities: ["z²": outputs], sizes: ["m": (30, "the number of examples")])
+    let expected = ArgmaxRule.firstLargest.apply(outputs)
     let predicted = learnerCode { predict(outputs) }
-    guard predicted == expected else {
-        let row = predicted.indices.first { $0 >= expected.count || predicted[$0] != expected[$0] } ?? min(predicted.count, expected.count - 1)
-        let negative = (0 ..< 10).allSatisfy { outputs[row, $0] < 0 }
-        let cause = negative && predicted.count > row && predicted[row] == 0
-            ? "every output of this row is negative, so a search for the largest that starts from 0 never moves: "
-                + "start from the row's first output"
-            : "the prediction is the column (digit) of the row's largest output"
-        return .failed("predictedDigits gave \(predicted.count > row ? String(predicted[row]) : "nothing") for row \(row), "
-            + "whose largest output is in column \(expected[row])\(negative ? " (all its outputs are negative)" : "")"
-            + "\n  likely cause: \(cause)")
-    }
+    let asColumn = Matrix(rows: predicted.count, columns: 1, elements: predicted.map(Double.init))
+    let predictions = GradientCheck.compareValues(name: "the predicted digits", got: asColumn,
+                                                  expected: Matrix(rows: 30, columns: 1, elements: expected.map(Double.init)),
+                                                  computation: Computation(.argmax(.quantity("z²"), .firstLargest), in: quantities))
+    guard predictions.passed else { return .failed("predictedDigits of 30 rows of outputs:\n\(predictions)") }
     let actual = (0 ..< 30).map { _ in generator.integer(in: 0 ... 9) }
-    var counts = Array(repeating: Array(repeating: 0, count: 10), count: 10)
-    for (guess, truth) in zip(expected, actual) { counts[truth][guess] += 1 }
+    var counts = Matrix(rows: 10, columns: 10)
+    for (guess, truth) in zip(expected, actual) { counts[truth, guess] += 1 }
     let got = learnerCode { confusion(expected, actual) }
-    guard got == counts else {
-        let transposed = (0 ..< 10).map { row in (0 ..< 10).map { counts[$0][row] } }
-        let hint = got == transposed ? "\n  likely cause: rows are the actual digits and columns the predicted ones" : ""
-        return .failed("the confusion matrix of 30 predictions differs from the counts of (actual, predicted) pairs\(hint)")
-    }
-    return .passed("predictedDigits and confusionMatrix agree on 30 random outputs")
+    let gotMatrix = got.count == 10 && got.allSatisfy({ $0.count == 10 })
+        ? Matrix(got.map { $0.map(Double.init) }) : Matrix(rows: got.count, columns: got.first?.count ?? 0)
+    let table = GradientCheck.compareValues(
+        name: "the confusion matrix", got: gotMatrix, expected: counts,
+        computation: Computation(.quantity("the counts of (actual, predicted) pairs, actual digits as rows"),
+                                 in: Environment(quantities: ["the counts of (actual, predicted) pairs, actual digits as rows": counts])))
+    guard table.passed else { return .failed("the confusion matrix of 30 predictions:\n\(table)") }
+    return .passed("predictedDigits and confusionMatrix agree on 30 random outputs, ties included")
 }

@@ -17,6 +17,7 @@ public enum MistakeKind: String, Codable, Sendable, CaseIterable {
     case integerDivision = "integer division"
     case overflow = "a formula that overflows"
     case state = "stale state"
+    case order = "wrong order"
 }
 
 /// A cause, as data: what kind of mistake, the quantities it involves, and its words.
@@ -215,6 +216,16 @@ extension Formula {
                          words: { _ in "the fraction is upside down: \(b.operand) / \(a.operand)" })]
         case .keepingWhereZero:
             return []
+        case .argmax(let a, let rule):
+            guard rule == .firstLargest else { return [] }
+            return [Edit(formula: .argmax(a, .lastLargest), kind: .order, quantities: [],
+                         words: { _ in "a tie goes to the last of the largest columns; the chapter's convention is the first "
+                             + "(keep the earlier column unless a later one is strictly larger)" }),
+                    Edit(formula: .argmax(a, .fromZero), kind: .wrongConstant, quantities: [],
+                         words: { _ in "the search for the largest starts from the value 0, so a row whose outputs are all "
+                             + "negative never moves from column 0: start from the row's first output" }),
+                    Edit(formula: .argmax(.transpose(a), .firstLargest), kind: .reduction, quantities: [],
+                         words: { _ in "the largest of each column was taken; the prediction is the largest of each row" })]
         case .softmax(let a, let shift):
             guard shift == .rowMaximum else { return [] }
             return SoftmaxShift.allCases.filter { $0 != .rowMaximum }.map { other in
@@ -295,7 +306,7 @@ extension Formula {
              .addFirstColumn(let a, let b), .addFirstRow(let a, let b), .ratio(let a, let b), .keepingWhereZero(let a, let b):
             return [a, b]
         case .transpose(let a), .elementwise(_, let a), .rowSums(let a), .columnSums(let a), .total(let a),
-             .firstColumn(let a), .firstRow(let a), .oneMinus(let a), .softmax(let a, _):
+             .firstColumn(let a), .firstRow(let a), .oneMinus(let a), .softmax(let a, _), .argmax(let a, _):
             return [a]
         }
     }
@@ -319,6 +330,7 @@ extension Formula {
         case .ratio: return .ratio(parts[0], parts[1])
         case .softmax(_, let shift): return .softmax(parts[0], shift)
         case .keepingWhereZero: return .keepingWhereZero(parts[0], parts[1])
+        case .argmax(_, let rule): return .argmax(parts[0], rule)
         case .transpose: return .transpose(parts[0])
         case .elementwise(let f, _): return .elementwise(f, parts[0])
         case .rowSums: return .rowSums(parts[0])

@@ -53,8 +53,33 @@ public indirect enum Formula: Sendable, Hashable {
     case ratio(Formula, Formula)
     /// A where it is not 0, and B where it is (a mistake's formula: zeros left unwritten in a buffer B).
     case keepingWhereZero(Formula, Formula)
+    /// The column of each row's largest entry, as a column of indices, found the way `rule` says.
+    case argmax(Formula, ArgmaxRule)
     /// Softmax of each row of A (one example's outputs per row), written the way `shift` says.
     case softmax(Formula, SoftmaxShift)
+}
+
+/// How the largest entry of a row is searched for.
+public enum ArgmaxRule: String, Sendable, Hashable, CaseIterable {
+    /// The first column of the largest: the convention the chapter states.
+    case firstLargest = "the first of the largest"
+    /// The last column of the largest.
+    case lastLargest = "the last of the largest"
+    /// A search whose best value starts at 0, not at the row's first entry.
+    case fromZero = "a search that starts from the value 0"
+
+    /// The index each row's search ends on.
+    public func apply(_ z: Matrix) -> [Int] {
+        (0 ..< z.rows).map { row in
+            var best = 0
+            var bestValue = self == .fromZero ? 0 : z[row, 0]
+            for column in (self == .fromZero ? 0 : 1) ..< z.columns {
+                let value = z[row, column]
+                if value > bestValue || (self == .lastLargest && value == bestValue) { (best, bestValue) = (column, value) }
+            }
+            return best
+        }
+    }
 }
 
 /// How a softmax is written: what each row is shifted by before exp (which changes
@@ -218,6 +243,11 @@ extension Formula {
         case .ratio(let a, let b): return Self.entrywise(a, b, environment, /)
         case .softmax(let a, let shift): return a.evaluate(in: environment).map { Self.softmax($0, shift) }
         case .keepingWhereZero(let a, let b): return Self.entrywise(a, b, environment) { $0 == 0 ? $1 : $0 }
+        case .argmax(let a, let rule):
+            return a.evaluate(in: environment).map { z in
+                let indices = rule.apply(z)
+                return Matrix(rows: indices.count, columns: 1, elements: indices.map(Double.init))
+            }
         }
     }
 
@@ -259,6 +289,8 @@ extension Formula {
         case .oneMinus(let a): return "1 − \(a.operand)"
         case .ratio(let a, let b): return "\(a.operand) / \(b.operand)"
         case .keepingWhereZero(let a, let b): return "\(a.text), with \(b.text) where it is 0"
+        case .argmax(let a, let rule):
+            return rule == .firstLargest ? "argmax(\(a.text))" : "argmax(\(a.text)) by \(rule.rawValue)"
         case .softmax(let a, let shift):
             return shift == .rowMaximum ? "softmax(\(a.text))" : "softmax(\(a.text)) with \(shift.rawValue)"
         case .difference(let a, let b): return "\(a.text) − \(b.operand)"

@@ -68,12 +68,12 @@ struct MnistCheckTests {
 
     @Test("4.5 check catches a transposed confusion matrix")
     func evaluation() {
-        expectCaught(saying: "rows are the actual digits") { generator in checkEvaluation(predict: Kept.argmax, confusion: Kept.confusionTransposed, using: &generator) }
+        expectCaught(saying: "actual digits as rows is transposed") { generator in checkEvaluation(predict: Kept.argmax, confusion: Kept.confusionTransposed, using: &generator) }
     }
 
     @Test("4.5 check catches a search for the largest output that starts from 0")
     func argmaxFromZero() {
-        expectCaught(saying: "starts from 0") { generator in
+        expectCaught(saying: "starts from the value 0") { generator in
             checkEvaluation(predict: Kept.argmaxFromZero, confusion: Kept.confusion, using: &generator)
         }
     }
