@@ -69,10 +69,8 @@ public func checkEach<P>(_ problems: [P], describe: (P) -> String, batchSize: ((
     guard let first = failures.first else { return Verdict.all(parts) }
     var text = "For \(describe(first.problem)):\n\(first.text)"
     let cause = "likely cause: "
-    let found = ownsLog ? log.causeLines() : []
-    for (name, causes) in found {
-        for one in causes { text += "\n  " + Computation.line(name: name, cause: one) }
-    }
+    let found = ownsLog ? log.causeText() : ""
+    text += found
     if found.isEmpty && !first.text.contains(cause) {
         if let other = failures.dropFirst().first(where: { $0.text.contains(cause) }),
            let line = other.text.split(separator: "\n").first(where: { $0.contains(cause) }) {

@@ -71,9 +71,12 @@ public enum Diagnosis {
         return agree(value, observation.got)
     }
 
+    /// Whether two results agree entry by entry: within the tolerance, or both not finite
+    /// (an overflow gives NaN or ∞ by the form of the formula, not by its value).
     static func agree(_ lhs: Matrix, _ rhs: Matrix) -> Bool {
-        lhs.shape == rhs.shape && LikelyMistake.agree(lhs.elements, rhs.elements)
-            && lhs.elements.allSatisfy(\.isFinite) == rhs.elements.allSatisfy(\.isFinite)
+        lhs.shape == rhs.shape && zip(lhs.elements, rhs.elements).allSatisfy { a, b in
+            a.isFinite && b.isFinite ? GradientCheck.relativeError(a, b) <= GradientCheck.tolerance : !a.isFinite && !b.isFinite
+        }
     }
 }
 
@@ -105,6 +108,12 @@ public final class DiagnosisLog: @unchecked Sendable {
             let causes = Diagnosis.causes(of: all.filter { $0.name == name })
             return causes.isEmpty ? nil : (name, causes)
         }
+    }
+
+    /// The "likely cause:" lines of every result that failed and whose cause the search found,
+    /// each on its own line, indented as a verdict's cause is.
+    public func causeText() -> String {
+        causeLines().flatMap { name, causes in causes.map { "\n  " + Computation.line(name: name, cause: $0) } }.joined()
     }
 
     /// Runs `body` with a log current (the one already current, if any), and returns its

@@ -15,6 +15,8 @@ public enum MistakeKind: String, Codable, Sendable, CaseIterable {
     case sign = "a sign"
     case precedence = "operator precedence"
     case integerDivision = "integer division"
+    case overflow = "an overflow"
+    case unwritten = "a result never written"
 }
 
 /// A cause, as data: what kind of mistake, the quantities it involves, and its words.
@@ -47,7 +49,7 @@ func sizeText(_ name: String, _ environment: Environment) -> String {
 extension Formula {
     /// Every formula one edit of the catalogue away from this one.
     func edits(in environment: Environment) -> [Edit] {
-        var result = localEdits(in: environment)
+        var result = localEdits(in: environment) + replacements(in: environment)
         let parts = children
         for (index, child) in parts.enumerated() {
             for edit in child.edits(in: environment) {
@@ -58,6 +60,17 @@ extension Formula {
             }
         }
         return result
+    }
+
+    /// A quantity of the same shape in place of this computed part (a stale buffer in place of
+    /// the whole result, the velocity before its update in place of the updated one, …).
+    private func replacements(in environment: Environment) -> [Edit] {
+        guard !children.isEmpty, let value = evaluate(in: environment) else { return [] }
+        let whole = text
+        return environment.quantities.keys.sorted().filter { environment.quantities[$0]?.shape == value.shape }.map { name in
+            Edit(formula: .quantity(name), kind: .substitution, quantities: [name],
+                 words: { _ in "\(name) was used where \(whole) belongs" })
+        }
     }
 
     /// Edits of the whole result: a factor, a sign or a term it should not have.
@@ -73,6 +86,8 @@ extension Formula {
             result.append(Edit(formula: .quotient(self, .size(name)), kind: .extraFactor, quantities: [name],
                                words: { "it is divided by \(sizeText(name, $0)), which does not belong" }))
         }
+        result.append(Edit(formula: .scaled(.constant(0, "0"), self), kind: .unwritten, quantities: [],
+                           words: { _ in "every entry is 0 where \(whole) belongs: is anything written to it?" }))
         for (value, name) in [(2.0, "2"), (0.5, "½")] {
             result.append(Edit(formula: .scaled(.constant(value, name), self), kind: .extraFactor, quantities: [],
                                words: { _ in "it is \(name) × the right value: a factor \(name) that does not belong" }))
@@ -156,7 +171,7 @@ extension Formula {
             return [Edit(formula: a, kind: .transpose, quantities: [],
                          words: { _ in "\(a.text) is not transposed: \(a.operand)ᵀ belongs here" })]
         case .elementwise(let f, let u):
-            return Self.functionEdits(f, u)
+            return Self.functionEdits(f, u, environment)
         case .rowSums(let a):
             return [Edit(formula: .columnSums(a), kind: .reduction, quantities: [],
                          words: { _ in "\(a.text) was summed along the wrong axis: over each column instead of each row" }),
@@ -196,7 +211,7 @@ extension Formula {
         return "the term \(term.text) is missing"
     }
 
-    private static func functionEdits(_ f: Elementwise, _ u: Formula) -> [Edit] {
+    private static func functionEdits(_ f: Elementwise, _ u: Formula, _ environment: Environment) -> [Edit] {
         let applied = Formula.elementwise(f, u).text
         var result = [Edit(formula: u, kind: .missingFactor, quantities: [f.name],
                            words: { _ in "\(f == .square ? "the square" : f.name) is missing: \(u.text) where \(applied) belongs" })]
@@ -216,7 +231,9 @@ extension Formula {
             result.append(Edit(formula: .elementwise(g, u), kind: .wrongFunction, quantities: [f.name, g.name],
                                words: { _ in "\(g.name)(\(u.text)) was used where its derivative \(f.name)(\(u.text)) belongs" }))
         }
-        for other in Elementwise.known where other != f && (other.derivativeOf == nil) == (f.derivativeOf == nil) {
+        // The functions the problem names (another layer's f′) before those the catalogue knows.
+        let bound = environment.functions.keys.sorted().map { Elementwise.variable($0, derivativeOf: environment.functions[$0]?.derivativeOf) }
+        for other in bound + Elementwise.known where other != f && (other.derivativeOf == nil) == (f.derivativeOf == nil) {
             result.append(Edit(formula: .elementwise(other, u), kind: .wrongFunction, quantities: [f.name, other.name],
                                words: { _ in "\(other.name) was used where \(f.name) belongs" }))
         }
@@ -224,6 +241,14 @@ extension Formula {
             result.append(Edit(formula: .elementwise(d, u), kind: .wrongFunction, quantities: [f.name, d.name],
                                words: { _ in "the derivative \(d.name) was used where \(f.name) itself belongs" }))
         }
+        // The sign of the input flipped, f(−u), unless f is odd (then it is the outer sign).
+        if !f.variable, f.apply(-0.75) != -f.apply(0.75) {
+            let flipped = Formula.elementwise(f, .scaled(.constant(-1, "−1"), u))
+            result.append(Edit(formula: flipped, kind: .sign, quantities: [f.name],
+                               words: { _ in "this is \(flipped.text): the sign of \(u.text) inside \(f.name) is flipped "
+                                   + "(eᶻ where e⁻ᶻ belongs?)" }))
+        }
+        if f.exponential { result += overflowEdits(f, u) }
         if let expanded = f.expanded?(u) {
             // The same derivative written with the function itself: a mistake in that form is one edit too.
             for edit in expanded.edits(in: Environment(quantities: [:])) {
@@ -232,6 +257,28 @@ extension Formula {
             }
         }
         return result
+    }
+
+    /// f computed from exponentials in a form that overflows: right where |u| ≤ 709, and NaN or ∞
+    /// beyond, on the side where exp of the input (or of minus it) exceeds the largest Double.
+    private static func overflowEdits(_ f: Elementwise, _ u: Formula) -> [Edit] {
+        let limit = 709.78
+        let sides: [(String, @Sendable (Double) -> Bool)] = [
+            ("\(u.text) > 709", { $0 > limit }), ("\(u.text) < −709", { $0 < -limit }), ("|\(u.text)| > 709", { abs($0) > limit }),
+        ]
+        return sides.map { side, overflows in
+            let naive = Elementwise(name: "\(f.name)(\(u.text)) with NaN or ∞ where \(side)", writtenWhole: true) {
+                overflows($0) ? .nan : f.apply($0)
+            }
+            return Edit(formula: .elementwise(naive, u), kind: .overflow, quantities: [f.name],
+                        words: { environment in
+                            let points = u.evaluate(in: environment)?.elements.filter(overflows) ?? []
+                            let shown = points.prefix(3).map(formatNumber).joined(separator: ", ")
+                            return "\(f.name) is NaN or ∞ where \(side) (at \(u.text) = \(shown)) and right elsewhere: exp "
+                                + "overflows beyond 709.78 (e^709.78 ≈ 1.8·10³⁰⁸, the largest Double), and ∞/∞ or ∞ − ∞ is NaN; "
+                                + "write \(f.name) with exp of −|\(u.text)| only, which never overflows"
+                        })
+        }
     }
 
     var children: [Formula] {

@@ -16,13 +16,21 @@ struct DeepCheckTests {
 
     @Test("5.1 check catches slopes computed as if z were a, and other wrong slopes and values")
     func activationMistakes() {
-        expectCaught(saying: "needs a = σ(z), not z", activations(slope: Kept.sigmoidSlopeOfZ))
-        expectCaught(saying: "needs a = tanh(z), not z", activations(slope: Kept.tanhSlopeOfZ))
-        expectCaught(saying: "the tanh is squared", activations(slope: Kept.tanhUnsquared))
-        expectCaught(saying: "ReLU(z) itself, not its slope", activations(slope: Kept.reluSlopeIsRelu))
-        expectCaught(saying: "slope is 1 everywhere", activations(slope: Kept.identitySlopeZero))
-        expectCaught(saying: "exponent's sign is flipped", activations(value: Kept.sigmoidFlipped))
+        expectCaught(saying: "z(1 − z) is not σ′(z): u(1 − u) is σ′ in terms of σ's output", activations(slope: Kept.sigmoidSlopeOfZ))
+        expectCaught(saying: "1 − z² is not tanh′(z): 1 − u² is tanh′ in terms of tanh's output",
+                     activations(slope: Kept.tanhSlopeOfZ))
+        expectCaught(saying: "the square is missing: tanh(z) where tanh(z)² belongs", activations(slope: Kept.tanhUnsquared))
+        expectCaught(saying: "ReLU(z) was used where its derivative ReLU′(z) belongs", activations(slope: Kept.reluSlopeIsRelu))
+        expectCaught(saying: "every entry is 0 where identity′(z) belongs", activations(slope: Kept.identitySlopeZero))
+        expectCaught(saying: "the sign of z inside σ is flipped", activations(value: Kept.sigmoidFlipped))
         expectCaught(saying: "ReLU has no slope at 0", activations(slope: Kept.reluSlopeNaNAtZero))
+    }
+
+    @Test("5.1 check names an activation built from exponentials that overflow beyond |z| ≈ 710")
+    func activationOverflow() {
+        expectCaught(saying: "σ(z): σ is NaN or ∞ where z > 709", activations(value: Kept.sigmoidFromExp))
+        expectCaught(saying: "tanh(z): tanh is NaN or ∞ where |z| > 709", activations(value: Kept.tanhFromExp))
+        expectCaught(saying: "σ′(z): σ′ is NaN or ∞ where z < −709", activations(slope: Kept.sigmoidSlopeFromExp))
     }
 
     @Test("5.1 check accepts σ from tanh, tanh from exponentials and ReLU′(0) = 1")

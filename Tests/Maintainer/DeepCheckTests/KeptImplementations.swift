@@ -46,6 +46,17 @@ enum Kept {
         f == .relu ? (z == 0 ? .nan : (z / abs(z) + 1) / 2) : slope(f, z)
     }
 
+    /// Wrong beyond |z| ≈ 710: σ as eᶻ/(1 + eᶻ) (∞/∞ for z > 709).
+    static func sigmoidFromExp(_ f: Activation, _ z: Double) -> Double { f == .sigmoid ? exp(z) / (1 + exp(z)) : value(f, z) }
+    /// Wrong beyond |z| ≈ 710: tanh as (eᶻ − e⁻ᶻ)/(eᶻ + e⁻ᶻ).
+    static func tanhFromExp(_ f: Activation, _ z: Double) -> Double {
+        f == .tanh ? (exp(z) - exp(-z)) / (exp(z) + exp(-z)) : value(f, z)
+    }
+    /// Wrong beyond |z| ≈ 710: σ′ as e⁻ᶻ/(1 + e⁻ᶻ)² (∞/∞ for z < −709).
+    static func sigmoidSlopeFromExp(_ f: Activation, _ z: Double) -> Double {
+        f == .sigmoid ? exp(-z) / ((1 + exp(-z)) * (1 + exp(-z))) : slope(f, z)
+    }
+
     /// Right, written differently: σ from tanh, tanh from exponentials.
     static func valueOtherwise(_ f: Activation, _ z: Double) -> Double {
         switch f {
