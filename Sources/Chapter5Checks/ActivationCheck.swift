@@ -62,18 +62,18 @@ extension Activation {
         }
     }
 
-    /// The function as the catalogue of mistakes knows it (the identity has none: f(u) is u).
-    var function: Elementwise? {
+    /// The function as the catalogue of mistakes knows it.
+    var function: Elementwise {
         switch self {
         case .sigmoid: .sigmoid
         case .tanh: .tanh
         case .relu: .relu
-        case .identity: nil
+        case .identity: Activation.identityFunction
         }
     }
 
-    /// f(u), in the chapter's symbols.
-    func valueFormula(of u: Formula) -> Formula { function.map { .elementwise($0, u) } ?? u }
+    /// f(u), in the chapter's symbols (the identity's is u itself).
+    func valueFormula(of u: Formula) -> Formula { self == .identity ? u : .elementwise(function, u) }
 
     /// f′, as the catalogue of mistakes knows it.
     var slope: Elementwise {
@@ -85,6 +85,8 @@ extension Activation {
         }
     }
 
+    /// The identity, f(u) = u.
+    static let identityFunction = Elementwise(name: "identity") { $0 }
     /// The identity's slope, 1 everywhere.
     static let identitySlope = Elementwise(name: "identity′", derivativeOf: "identity") { _ in 1 }
 }

@@ -50,18 +50,18 @@ struct DeepCheckTests {
 
     @Test("5.2 check catches a layer without bias or activation, or accumulating")
     func layerForward() {
-        expectCaught(saying: "the bias is missing", layer(forward: Kept.forwardWithoutBias))
-        expectCaught(saying: "a must be f(z), not z", layer(forward: Kept.forwardWithoutActivation))
-        expectCaught(saying: "added to what the buffer held", layer(forward: Kept.forwardAccumulating))
+        expectCaught(saying: "the bias bˡ is missing", layer(forward: Kept.forwardWithoutBias))
+        expectCaught(saying: "fˡ is missing: zˡ where fˡ(zˡ) belongs", layer(forward: Kept.forwardWithoutActivation))
+        expectCaught(saying: "the zˡ the cache held was added to", layer(forward: Kept.forwardAccumulating))
     }
 
     @Test("5.2 check catches summed and transposed gradients, and δ below with the wrong slope")
     func layerBackward() {
-        expectCaught(saying: "divide by m", layer(gradients: Kept.gradientsSummed))
+        expectCaught(saying: "the division by the number of examples m", layer(gradients: Kept.gradientsSummed))
         expectCaught(saying: "it is transposed", layer(gradients: Kept.gradientsTransposed))
-        expectCaught(saying: "f′ was evaluated at the layer below's a", layer(backpropagate: Kept.backpropagateSlopeAtA))
-        expectCaught(saying: "slope f′(z) of the layer below is missing", layer(backpropagate: Kept.backpropagateWithoutSlope))
-        expectCaught(saying: "slope of this layer's activation", layer(backpropagate: Kept.backpropagateOwnSlope))
+        expectCaught(saying: "fˡ⁻¹′ was taken at aˡ⁻¹ = fˡ⁻¹(zˡ⁻¹) instead of zˡ⁻¹", layer(backpropagate: Kept.backpropagateSlopeAtA))
+        expectCaught(saying: "the factor fˡ⁻¹′(zˡ⁻¹) is missing", layer(backpropagate: Kept.backpropagateWithoutSlope))
+        expectCaught(saying: "fˡ′ was used where fˡ⁻¹′ belongs", layer(backpropagate: Kept.backpropagateOwnSlope))
     }
 
     @Test("5.2 check accepts the fast products and a slope written as 1/cosh²")
