@@ -245,6 +245,7 @@ extension Formula {
     /// The text, in parentheses when it is made of more than one piece.
     var operand: String {
         switch self {
+        case .quantity(let name) where name.contains(" "): return "(\(name))"
         case .quantity, .size, .constant, .elementwise, .transpose: return text
         default: return "(\(text))"
         }

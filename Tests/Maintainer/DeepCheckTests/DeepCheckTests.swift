@@ -77,17 +77,17 @@ struct DeepCheckTests {
 
     @Test("5.3 check catches a forward loop that feeds x or the layer's own cache to every layer")
     func forwardLoopMistakes() {
-        expectCaught(saying: "layer 2 read x", loops(forward: Kept.forwardFeedingX))
-        expectCaught(saying: "off by one", loops(forward: Kept.forwardOwnCache))
+        expectCaught(saying: "x was used where a¹ belongs", loops(forward: Kept.forwardFeedingX))
+        expectCaught(saying: "the a² the workspace held was used where a¹ belongs", loops(forward: Kept.forwardOwnCache))
     }
 
     @Test("5.3 check catches δ through the wrong layer's weights, an input off by one, f′ at a, a loop that stops early or runs upwards")
     func backwardLoopMistakes() {
-        expectCaught(saying: "instead of W", loops(backward: Kept.backwardOwnWeights))
-        expectCaught(saying: "an index off by one", loops(backward: Kept.backwardInputOffByOne))
-        expectCaught(saying: "f′ was evaluated at a", loops(backward: Kept.backwardSlopeAtA))
-        expectCaught(saying: "down to layer 1", loops(backward: Kept.backwardStoppingEarly))
-        expectCaught(saying: "from the last layer down", loops(backward: Kept.backwardUpwards))
+        expectCaught(saying: "W² was used where W³ belongs", loops(backward: Kept.backwardOwnWeights))
+        expectCaught(saying: "a¹ was used where x belongs", loops(backward: Kept.backwardInputOffByOne))
+        expectCaught(saying: "f²′ was taken at a² = f²(z²) instead of z²", loops(backward: Kept.backwardSlopeAtA))
+        expectCaught(saying: "the dW¹ the workspace held was used where", loops(backward: Kept.backwardStoppingEarly))
+        expectCaught(saying: "the δ² the workspace held was used where δ² belongs", loops(backward: Kept.backwardUpwards))
     }
 
     @Test("5.3 check blames a wrong 5.2 layer when the loops fail through it")
