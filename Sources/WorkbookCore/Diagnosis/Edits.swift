@@ -135,6 +135,8 @@ extension Formula {
                          words: { _ in "\(b.text) is subtracted where it should be added" })]
         case .difference(let a, let b):
             return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the term − \(b.text) is missing" }),
+                    Edit(formula: .scaled(.constant(-1, "−1"), b), kind: .missingTerm, quantities: [],
+                         words: { _ in "the term \(a.text) is missing" }),
                     Edit(formula: .difference(b, a), kind: .sign, quantities: [],
                          words: { _ in "the difference is the wrong way round: \(b.text) − \(a.operand)" }),
                     Edit(formula: .sum(a, b), kind: .sign, quantities: [],
@@ -146,6 +148,17 @@ extension Formula {
             if case .scaled(let first, let second) = s {
                 result.append(Edit(formula: .scaled(first, .quotient(a, second)), kind: .precedence, quantities: [],
                                    words: { _ in "\(second.text) divides where it should multiply" }))
+            }
+            if case .size = s {
+                // A factor of another of the problem's sizes, or one minus it (a damping such as (1 − μ)).
+                for name in environment.sizes.keys.sorted() {
+                    for factor in [Formula.size(name), .oneMinus(.size(name))] {
+                        let added = Formula.scaled(s, .scaled(factor, a))
+                        result.append(Edit(formula: added, kind: .extraFactor, quantities: [name],
+                                           words: { _ in "a factor \(factor.operand) that does not belong: \(added.text) where "
+                                               + "\(s.operand)·\(a.operand) belongs" }))
+                    }
+                }
             }
             return result
         case .quotient(let a, let s):

@@ -247,6 +247,10 @@ extension Formula {
         switch self {
         case .quantity(let name) where name.contains(" "): return "(\(name))"
         case .quantity, .size, .constant, .elementwise, .transpose: return text
+        // A product with a factor binds as tightly as a product: η·g in μ·v − η·g.
+        case .scaled(let s, let a) where a.operand == a.text:
+            if case .constant(let value, _) = s, value < 0 { return "(\(text))" }
+            return text
         default: return "(\(text))"
         }
     }

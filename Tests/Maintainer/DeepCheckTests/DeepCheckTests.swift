@@ -146,16 +146,18 @@ struct DeepCheckTests {
         { generator in checkTrainingStep(step, loops: Kept.loops, using: &generator) }
     }
 
-    @Test("5.5 check catches plain steps, a reset velocity, ascent, a stale velocity, fixed biases and skipped layers")
+    @Test("5.5 check catches plain steps, a reset velocity, ascent, a stale velocity, fixed biases, skipped layers, a damped velocity and an update before the δ is sent down")
     func trainingStepMistakes() {
-        expectCaught(saying: "plain gradient descent", training(Kept.stepPlain))
-        expectCaught(saying: "plain gradient descent", training(Kept.stepResetVelocity))
-        expectCaught(saying: "up the gradient", training(Kept.stepAscending))
-        expectCaught(saying: "before its update", training(Kept.stepStaleVelocity))
-        expectCaught(saying: "biases never moved", training(Kept.stepBiasesFixed))
-        expectCaught(saying: "layer 1 never moved", training(Kept.stepSkippingFirst))
-        expectCaught(saying: "last layer never moved", training(Kept.stepSkippingLast))
-        expectCaught(saying: "loss after the step", training(Kept.stepLossAfter))
+        expectCaught(saying: "the term μ·v is missing", training(Kept.stepPlain))
+        expectCaught(saying: "the term μ·v is missing", training(Kept.stepResetVelocity))
+        expectCaught(saying: "is added where it should be subtracted", training(Kept.stepAscending))
+        expectCaught(saying: "of the step before was used where ∂L/∂W", training(Kept.stepStaleVelocity))
+        expectCaught(saying: "b¹: the term μ·v − η·∂L/∂b¹ is missing", training(Kept.stepBiasesFixed))
+        expectCaught(saying: "W¹: the term μ·v − η·∂L/∂W¹ is missing", training(Kept.stepSkippingFirst))
+        expectCaught(saying: "the term μ·v − η·∂L/∂W", training(Kept.stepSkippingLast))
+        expectCaught(saying: "a factor (1 − μ) that does not belong", training(Kept.stepDamped))
+        expectCaught(saying: "sent down through the moved layers above was used where", training(Kept.stepUpdateBeforeDelta))
+        expectCaught(saying: "the loss after the step was used where L belongs", training(Kept.stepLossAfter))
     }
 
     @Test("5.5 check accepts momentum written as v ← μv + ∂L/∂w, w ← w − ηv")

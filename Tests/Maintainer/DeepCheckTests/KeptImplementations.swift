@@ -419,6 +419,27 @@ enum Kept {
         layer.weights = layer.weights - eta * v.dW
         layer.bias = layer.bias - eta * v.dB
     } }
+    /// Wrong: momentum written v ← μv + (1 − μ)∂L/∂w, w ← w − ηv (steps (1 − μ) times too short).
+    static var stepDamped: Step { step { layer, v, g, _, _, eta, mu in
+        v.dW = mu * v.dW + (1 - mu) * g.dW
+        v.dB = mu * v.dB + (1 - mu) * g.dB
+        layer.weights = layer.weights - eta * v.dW
+        layer.bias = layer.bias - eta * v.dB
+    } }
+    /// Wrong: each layer moved before its δ is sent down, so the layers below get δs through moved weights.
+    static var stepUpdateBeforeDelta: Step { { network, velocity, x, t, eta, mu, workspace in
+        forwardLoop(network, x, &workspace)
+        let loss = softmaxCrossEntropy(&workspace, targets: t)
+        for l in stride(from: network.layers.count - 1, through: 0, by: -1) {
+            gradients(workspace.deltas[l], l == 0 ? x : workspace.caches[l - 1].a, &workspace.gradients[l])
+            moveRight(&network.layers[l], &velocity[l], workspace.gradients[l], eta: eta, mu: mu)
+            if l > 0 {
+                backpropagate(workspace.deltas[l], network.layers[l], workspace.caches[l - 1], network.layers[l - 1].activation,
+                              &workspace.deltas[l - 1])
+            }
+        }
+        return loss
+    } }
     /// Wrong: the loss after the step.
     static var stepLossAfter: Step { { network, velocity, x, t, eta, mu, workspace in
         _ = stepRight(&network, &velocity, x, t, eta, mu, &workspace)
