@@ -58,7 +58,7 @@ public func checkTrainingStep(
                     let expected = formula.evaluate(in: quantities)!
                     verdicts.append(.from(GradientCheck.compareValues(
                         name: w, got: after.layers[l][keyPath: parameter], expected: expected,
-                        computation: Computation(formula, in: quantities))))
+                        computation: Computation(formula, in: quantities)), context: "after step \(s)"))
                 }
             }
         }
