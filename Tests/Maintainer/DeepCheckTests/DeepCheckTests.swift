@@ -75,19 +75,22 @@ struct DeepCheckTests {
         { generator in checkLoops(forward: forward, backward: backward, layer: Kept.rightLayer, using: &generator) }
     }
 
-    @Test("5.3 check catches a forward loop that feeds x or the layer's own cache to every layer")
+    @Test("5.3 check catches a forward loop that feeds x, the layer's own cache or the z below to every layer")
     func forwardLoopMistakes() {
         expectCaught(saying: "x was used where a¹ belongs", loops(forward: Kept.forwardFeedingX))
         expectCaught(saying: "the a² the workspace held was used where a¹ belongs", loops(forward: Kept.forwardOwnCache))
+        expectCaught(saying: "z²: z¹ was used where a¹ belongs", loops(forward: Kept.forwardReadingZ))
     }
 
-    @Test("5.3 check catches δ through the wrong layer's weights, an input off by one, f′ at a, a loop that stops early or runs upwards")
+    @Test("5.3 check catches δ through the wrong layer's weights, an input off by one, f′ at a, a loop that stops early or runs upwards, the cache of the layer above")
     func backwardLoopMistakes() {
         expectCaught(saying: "W² was used where W³ belongs", loops(backward: Kept.backwardOwnWeights))
         expectCaught(saying: "a¹ was used where x belongs", loops(backward: Kept.backwardInputOffByOne))
         expectCaught(saying: "f²′ was taken at a² = f²(z²) instead of z²", loops(backward: Kept.backwardSlopeAtA))
         expectCaught(saying: "the dW¹ the workspace held was used where", loops(backward: Kept.backwardStoppingEarly))
         expectCaught(saying: "the δ² the workspace held was used where δ² belongs", loops(backward: Kept.backwardUpwards))
+        // Layer 3 is the identity, so its a³ is its z³: the diagnosis names the first.
+        expectCaught(saying: "δ²: a³ was used where z² belongs", loops(backward: Kept.backwardCacheAbove))
     }
 
     @Test("5.3 check blames a wrong 5.2 layer when the loops fail through it")

@@ -237,6 +237,23 @@ enum Kept {
         }
     }
 
+    /// Wrong: layer l reads the z of the layer below instead of its a.
+    static func forwardReadingZ(_ network: DeepNetwork, _ x: Matrix, _ workspace: inout DeepWorkspace) {
+        for l in network.layers.indices { forward(network.layers[l], l == 0 ? x : workspace.caches[l - 1].z, &workspace.caches[l]) }
+    }
+
+    /// Wrong: δˡ takes its slope from the cache of the layer above.
+    static func backwardCacheAbove(_ network: DeepNetwork, _ x: Matrix, _ workspace: inout DeepWorkspace) {
+        let last = network.layers.count - 1
+        for l in stride(from: last, through: 0, by: -1) {
+            if l < last {
+                backpropagate(workspace.deltas[l + 1], network.layers[l + 1], workspace.caches[l + 1],
+                              network.layers[l].activation, &workspace.deltas[l])
+            }
+            gradients(workspace.deltas[l], l == 0 ? x : workspace.caches[l - 1].a, &workspace.gradients[l])
+        }
+    }
+
     /// Wrong: the loop stops before the first layer.
     static func backwardStoppingEarly(_ network: DeepNetwork, _ x: Matrix, _ workspace: inout DeepWorkspace) {
         let last = network.layers.count - 1
