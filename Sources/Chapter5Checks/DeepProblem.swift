@@ -68,9 +68,11 @@ struct DeepProblem {
 
 /// Runs `check` on each problem in order and stops at the first that fails (so that
 /// learner code that would trap on a later shape never runs), prefixing each verdict
-/// with the problem it was about.
+/// with the problem it was about; the causes come from ``Diagnosis``, across every
+/// problem that ran.
 func checkInOrder<P>(_ problems: [P], describe: (P) -> String, using generator: inout SplitMix64,
                      _ check: (P, inout SplitMix64) -> [Verdict]) -> Verdict {
+    withDiagnosis { () -> Verdict in
     var passes = [Verdict]()
     for (index, problem) in problems.enumerated() {
         for verdict in check(problem, &generator) {
@@ -84,4 +86,6 @@ func checkInOrder<P>(_ problems: [P], describe: (P) -> String, using generator: 
         }
     }
     return Verdict.all(passes)
+    }
 }
+

@@ -81,56 +81,60 @@ public func checkLayer(_ functions: LayerFunctions, using generator: inout Split
             return sent
         }
         let expected = ReferenceDeepNetwork.forward(layer, input)
-        let withoutBias = input * layer.weights.transposed
-        let accumulated = "the result was added to what the buffer held (the last batch's values): overwrite it"
+        let f = problem.belowActivation
+        let expectedDelta = (problem.delta * layer.weights).hadamard(problem.below.z.map { ReferenceDeepNetwork.slope(f, $0) })
+        let quantities = Environment(
+            quantities: ["aˡ⁻¹": input, "zˡ⁻¹": problem.below.z, "Wˡ": layer.weights, "bˡ": layer.bias, "zˡ": expected.z,
+                         "aˡ": expected.a, "δˡ": problem.delta, "δˡ⁻¹": expectedDelta,
+                         "the zˡ the cache held": staleCache.z, "the aˡ the cache held": staleCache.a,
+                         "the dW the buffer held": staleGradients.dW, "the dB the buffer held": staleGradients.dB,
+                         "the δˡ⁻¹ the buffer held": staleDelta],
+            sizes: ["m": (m, "the number of examples"), "nˡ⁻¹": (Double(layer.inputs), "the number of the layer's inputs"),
+                    "nˡ": (Double(layer.outputs), "the number of the layer's outputs")],
+            functions: ["fˡ": layer.activation.function, "fˡ′": layer.activation.slope,
+                        "fˡ⁻¹": f.function, "fˡ⁻¹′": f.slope])
+        let computation = { (formula: Formula) in Computation(formula, in: quantities) }
         let forwardReports = [
-            GradientCheck.compareValues(name: "z", got: cache.z, expected: expected.z, mistakes: [
-                .values(withoutBias, "the bias is missing: add b to every row (addToEachRow)"),
-                .values(expected.z + staleCache.z, accumulated),
-            ]),
-            GradientCheck.compareValues(name: "a", got: cache.a, expected: expected.a, mistakes: [
-                .values(expected.z, "a must be f(z), not z"),
-            ]),
+            GradientCheck.compareValues(name: "zˡ", got: cache.z, expected: expected.z, computation: computation(LayerFormulas.z)),
+            GradientCheck.compareValues(name: "aˡ", got: cache.a, expected: expected.a, computation: computation(LayerFormulas.a)),
         ]
         // The loss whose δ is problem.delta: (1/m) Σⱼ δⱼ·zⱼ, a linear function of W and b.
         func linearLoss(_ changed: DenseLayer) -> Double {
             let z = ReferenceDeepNetwork.forward(changed, input).z
             return zip(z.elements, problem.delta.elements).reduce(0) { $0 + $1.0 * $1.1 } / m
         }
-        let summedW = problem.delta.transposed * input
         let gradientReports = [
-            GradientCheck.compare(name: "dW", analytic: computed.dW, parameter: layer.weights, mistakes: [
-                .values(summedW, "dW is the sum over the batch; the loss is the batch's mean: divide by m"),
-                .values((1 / m) * summedW + staleGradients.dW, accumulated),
-                .shape(Shape(rows: layer.inputs, columns: layer.outputs),
-                       "it is transposed: dW has W's shape, outputs×inputs, so δ comes first (δᵀ·input)"),
-            ]) { weights in
+            GradientCheck.compare(name: "dW", analytic: computed.dW, parameter: layer.weights,
+                                  computation: computation(LayerFormulas.dW)) { weights in
                 var changed = layer
                 changed.weights = weights
                 return linearLoss(changed)
             },
-            GradientCheck.compare(name: "dB", analytic: computed.dB, parameter: layer.bias, mistakes: [
-                .values(Matrix(rows: 1, columns: input.rows, repeating: 1) * problem.delta,
-                        "dB is the sum over the batch; the loss is the batch's mean: divide by m"),
-                .shape(Shape(rows: 1, columns: input.rows), "dB sums δ over the examples (rows), one entry per output: "
-                    + "columnSums, not a sum along each row"),
-            ]) { bias in
+            GradientCheck.compare(name: "dB", analytic: computed.dB, parameter: layer.bias,
+                                  computation: computation(LayerFormulas.dB)) { bias in
                 var changed = layer
                 changed.bias = bias
                 return linearLoss(changed)
             },
         ]
-        let backpropagated = problem.delta * layer.weights
-        let f = problem.belowActivation
-        let expectedDelta = backpropagated.hadamard(problem.below.z.map { ReferenceDeepNetwork.slope(f, $0) })
-        let deltaReport = GradientCheck.compareValues(name: "δ below", got: sent, expected: expectedDelta, mistakes: [
-            .values(backpropagated.hadamard(problem.below.a.map { ReferenceDeepNetwork.slope(f, $0) }),
-                    "f′ was evaluated at the layer below's a = f(z) instead of at its z"),
-            .values(backpropagated, "the slope f′(z) of the layer below is missing: multiply entry by entry"),
-            .values(backpropagated.hadamard(problem.below.z.map { ReferenceDeepNetwork.slope(layer.activation, $0) }),
-                    "that is the slope of this layer's activation; δ below needs the layer below's (the activation "
-                        + "passed in)"),
-        ])
+        let deltaReport = GradientCheck.compareValues(name: "δˡ⁻¹", got: sent, expected: expectedDelta,
+                                                      computation: computation(LayerFormulas.deltaBelow))
         return (forwardReports + gradientReports + [deltaReport]).map(Verdict.from)
     }
+}
+
+/// The computations of one layer l, in the chapter's symbols (one example per row): it reads
+/// aˡ⁻¹, the a of the layer below, and is given its δˡ; fˡ is its activation, fˡ⁻¹ the layer below's.
+enum LayerFormulas {
+    /// zˡ = aˡ⁻¹(Wˡ)ᵀ + bˡ.
+    static let z = Formula.addRow(.product(.quantity("aˡ⁻¹"), .transpose(.quantity("Wˡ"))), .quantity("bˡ"))
+    /// aˡ = fˡ(zˡ).
+    static let a = Formula.elementwise(.variable("fˡ"), .quantity("zˡ"))
+    /// dW = (1/m) (δˡ)ᵀaˡ⁻¹.
+    static let dW = Formula.quotient(.product(.transpose(.quantity("δˡ")), .quantity("aˡ⁻¹")), .size("m"))
+    /// dB = (1/m) Σⱼ δˡⱼ, a row as bˡ is.
+    static let dB = Formula.quotient(.columnSums(.quantity("δˡ")), .size("m"))
+    /// δˡ⁻¹ = (δˡWˡ) ⊙ fˡ⁻¹′(zˡ⁻¹).
+    static let deltaBelow = Formula.hadamard(.product(.quantity("δˡ"), .quantity("Wˡ")),
+                                             .elementwise(.variable("fˡ⁻¹′", derivativeOf: "fˡ⁻¹"), .quantity("zˡ⁻¹")))
 }

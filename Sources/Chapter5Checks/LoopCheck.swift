@@ -55,24 +55,14 @@ func blaming(_ text: String, _ cause: String) -> String {
 
 /// Every layer's z and a, layer by layer from the first.
 private func forwardVerdicts(_ problem: DeepProblem, stale: DeepWorkspace, _ got: [LayerCache]) -> [Verdict] {
-    let network = problem.network, expected = problem.caches
-    let square = Set(network.sizes).count == 1
-    let fedX = square ? ReferenceDeepNetwork.forward(network, problem.x, feedingX: true) : nil
-    return network.layers.indices.flatMap { l -> [Verdict] in
-        var mistakes = [KnownMistake]()
-        if let fedX, l > 0 {
-            mistakes.append(.values(fedX[l].z, "layer \(l + 1) read x; every layer but the first reads the a of "
-                + "the layer below"))
-            mistakes.append(.values(ReferenceDeepNetwork.forward(network.layers[l], stale.caches[l].a).z,
-                                    "layer \(l + 1) read its own cache's a (the last batch's), not the layer below's: "
-                                        + "layer l reads the cache of layer l − 1 (an index off by one)"))
-        }
-        mistakes.append(.values(stale.caches[l].z, "layer \(l + 1)'s z still holds the last batch's values: does "
-            + "the loop run the forward pass of every layer?"))
+    let expected = problem.caches, quantities = loopQuantities(problem, stale: stale)
+    return problem.network.layers.indices.flatMap { l -> [Verdict] in
+        let (z, a) = ("z" + superscript(l + 1), "a" + superscript(l + 1))
         return [
-            .from(GradientCheck.compareValues(name: "z\(superscript(l + 1))", got: got[l].z, expected: expected[l].z,
-                                              mistakes: mistakes)),
-            .from(GradientCheck.compareValues(name: "a\(superscript(l + 1))", got: got[l].a, expected: expected[l].a)),
+            .from(GradientCheck.compareValues(name: z, got: got[l].z, expected: expected[l].z,
+                                              computation: Computation(LoopFormulas.z(l + 1), in: quantities))),
+            .from(GradientCheck.compareValues(name: a, got: got[l].a, expected: expected[l].a,
+                                              computation: Computation(LoopFormulas.a(l + 1), in: quantities))),
         ]
     }
 }
@@ -80,45 +70,20 @@ private func forwardVerdicts(_ problem: DeepProblem, stale: DeepWorkspace, _ got
 /// Every δ below the last, from the top down, then every layer's gradients against finite differences.
 private func backwardVerdicts(_ problem: DeepProblem, stale: DeepWorkspace, _ got: DeepWorkspace) -> [Verdict] {
     let network = problem.network, x = problem.x, t = problem.t, count = network.layers.count
-    let caches = problem.caches, lastDelta = problem.lastDelta
-    let expected = ReferenceDeepNetwork.backward(network, x, caches, lastDelta: lastDelta)
-    // The mistakes that still run here (all of them when every layer has one width).
-    let square = Set(network.sizes).count == 1
-    let explanations: [(ReferenceDeepNetwork.Mistake, (Int) -> String)] = [
-        (.ownWeights, { l in "δ\(superscript(l)) was sent back through W\(superscript(l)) instead of "
-            + "W\(superscript(l + 1)): δˡ comes from the layer above, through that layer's weights" }),
-        (.inputOffByOne, { l in "layer \(l)'s gradient used its own a\(superscript(l)) instead of the input it "
-            + "read, a\(superscript(l - 1)) (x for layer 1): an index off by one" }),
-        (.slopeAtA, { l in "f′ was evaluated at a\(superscript(l)) = f(z\(superscript(l))) instead of at "
-            + "z\(superscript(l))" }),
-        (.noSlope, { l in "δ\(superscript(l)) is missing ⊙ f′(z\(superscript(l))): the slope of layer \(l)'s activation" }),
-    ]
-    let variants = explanations.compactMap { mistake, explain -> (values: (deltas: [Matrix], gradients: [LayerGradients]),
-                                                                 explain: (Int) -> String)? in
-        guard square || mistake == .slopeAtA || mistake == .noSlope else { return nil }
-        return (ReferenceDeepNetwork.backward(network, x, caches, lastDelta: lastDelta, mistake: mistake), explain)
-    }
+    let expected = ReferenceDeepNetwork.backward(network, x, problem.caches, lastDelta: problem.lastDelta)
+    let quantities = loopQuantities(problem, stale: stale)
     var verdicts = [Verdict]()
     for l in stride(from: count - 2, through: 0, by: -1) {
-        var mistakes = variants.map { KnownMistake.values($0.values.deltas[l], $0.explain(l + 1)) }
-        mistakes.append(.values(stale.deltas[l], "δ\(superscript(l + 1)) still holds the last batch's values: the "
-            + "loop must fill every layer's δ but the last, which the loss sets"))
-        mistakes.append(.values((stale.deltas[l + 1] * network.layers[l + 1].weights).hadamard(
-            caches[l].z.map { ReferenceDeepNetwork.slope(network.layers[l].activation, $0) }),
-            "δ\(superscript(l + 1)) was computed from δ\(superscript(l + 2)) before δ\(superscript(l + 2)) was: the "
-                + "loop must run from the last layer down"))
-        verdicts.append(.from(GradientCheck.compareValues(name: "δ\(superscript(l + 1))", got: got.deltas[l],
-                                                          expected: expected.deltas[l], mistakes: mistakes)))
+        verdicts.append(.from(GradientCheck.compareValues(name: "δ" + superscript(l + 1), got: got.deltas[l],
+                                                          expected: expected.deltas[l],
+                                                          computation: Computation(LoopFormulas.delta(l + 1), in: quantities))))
     }
-    let stalled = { (l: Int) in "layer \(l + 1)'s gradient still holds the last batch's values: does the loop reach "
-        + "every layer, down to layer 1 (layers[0])?" }
     for l in stride(from: count - 1, through: 0, by: -1) {
-        for (name, parameter, gradient) in [("dW", \DenseLayer.weights, \LayerGradients.dW), ("dB", \.bias, \.dB)] {
-            var mistakes = variants.map { KnownMistake.values($0.values.gradients[l][keyPath: gradient], $0.explain(l + 1)) }
-            mistakes.append(.values(stale.gradients[l][keyPath: gradient], stalled(l)))
+        for (name, parameter, gradient, formula) in [("dW", \DenseLayer.weights, \LayerGradients.dW, LoopFormulas.dW(l + 1)),
+                                                     ("dB", \.bias, \.dB, LoopFormulas.dB(l + 1))] {
             let report = GradientCheck.compare(name: name + superscript(l + 1), analytic: got.gradients[l][keyPath: gradient],
-                                               parameter: network.layers[l][keyPath: parameter], mistakes: mistakes) {
-                changed in
+                                               parameter: network.layers[l][keyPath: parameter],
+                                               computation: Computation(formula, in: quantities)) { changed in
                 var moved = network
                 moved.layers[l][keyPath: parameter] = changed
                 return ReferenceDeepNetwork.loss(moved, x, t)
@@ -127,4 +92,54 @@ private func backwardVerdicts(_ problem: DeepProblem, stale: DeepWorkspace, _ go
         }
     }
     return verdicts
+}
+
+/// The problem's named quantities, as the chapter writes them for layer l of L: x, and for
+/// every layer Wˡ, bˡ, its cache zˡ and aˡ, its δˡ, what the workspace held before the loops ran
+/// (the last batch's values), and its activation fˡ with its slope fˡ′; the sizes m and nˡ.
+private func loopQuantities(_ problem: DeepProblem, stale: DeepWorkspace) -> Environment {
+    let network = problem.network, caches = problem.caches, count = network.layers.count
+    let deltas = ReferenceDeepNetwork.backward(network, problem.x, caches, lastDelta: problem.lastDelta).deltas
+    var quantities = ["x": problem.x]
+    var sizes = ["m": (Double(problem.x.rows), "the number of examples"), "n⁰": (Double(problem.x.columns), "the number of inputs")]
+    var functions = [String: Elementwise]()
+    for l in 0 ..< count {
+        let n = superscript(l + 1), layer = network.layers[l]
+        quantities["W" + n] = layer.weights
+        quantities["b" + n] = layer.bias
+        quantities["z" + n] = caches[l].z
+        quantities["a" + n] = caches[l].a
+        quantities["δ" + n] = deltas[l]
+        quantities["the z\(n) the workspace held"] = stale.caches[l].z
+        quantities["the a\(n) the workspace held"] = stale.caches[l].a
+        if l < count - 1 { quantities["the δ\(n) the workspace held"] = stale.deltas[l] }
+        quantities["the dW\(n) the workspace held"] = stale.gradients[l].dW
+        quantities["the dB\(n) the workspace held"] = stale.gradients[l].dB
+        sizes["n" + n] = (Double(layer.outputs), "the number of units of layer \(l + 1)")
+        functions["f" + n] = layer.activation.function
+        functions["f\(n)′"] = layer.activation.slope
+    }
+    return Environment(quantities: quantities, sizes: sizes, functions: functions)
+}
+
+/// The computations of the loops for layer l (1 for the first), in the chapter's symbols (one
+/// example per row): layer l reads aˡ⁻¹ (x for the first), and its δ comes from the layer above.
+enum LoopFormulas {
+    /// What layer l reads: x for the first, aˡ⁻¹ otherwise.
+    static func input(_ l: Int) -> Formula { .quantity(l == 1 ? "x" : "a" + superscript(l - 1)) }
+    /// zˡ = aˡ⁻¹(Wˡ)ᵀ + bˡ.
+    static func z(_ l: Int) -> Formula {
+        .addRow(.product(input(l), .transpose(.quantity("W" + superscript(l)))), .quantity("b" + superscript(l)))
+    }
+    /// aˡ = fˡ(zˡ).
+    static func a(_ l: Int) -> Formula { .elementwise(.variable("f" + superscript(l)), .quantity("z" + superscript(l))) }
+    /// δˡ = (δˡ⁺¹Wˡ⁺¹) ⊙ fˡ′(zˡ).
+    static func delta(_ l: Int) -> Formula {
+        .hadamard(.product(.quantity("δ" + superscript(l + 1)), .quantity("W" + superscript(l + 1))),
+                  .elementwise(.variable("f\(superscript(l))′", derivativeOf: "f" + superscript(l)), .quantity("z" + superscript(l))))
+    }
+    /// ∂L/∂Wˡ = (1/m) (δˡ)ᵀaˡ⁻¹.
+    static func dW(_ l: Int) -> Formula { .quotient(.product(.transpose(.quantity("δ" + superscript(l))), input(l)), .size("m")) }
+    /// ∂L/∂bˡ = (1/m) Σⱼ δˡⱼ, a row as bˡ is.
+    static func dB(_ l: Int) -> Formula { .quotient(.columnSums(.quantity("δ" + superscript(l))), .size("m")) }
 }

@@ -3,8 +3,7 @@ import Foundation
 import WorkbookCore
 
 /// The checks' own deep network: naive products (`*`), its own activations and
-/// loss, so that nothing a check compares with comes from learner code. It also
-/// makes the classic depth mistakes on request, so that a check can recognise them.
+/// loss, so that nothing a check compares with comes from learner code.
 enum ReferenceDeepNetwork {
     /// f(z), written independently of Exercise 5.1.
     static func value(_ activation: Activation, _ z: Double) -> Double {
@@ -35,11 +34,10 @@ enum ReferenceDeepNetwork {
         return LayerCache(z: z, a: z.map { value(layer.activation, $0) })
     }
 
-    /// Every layer's cache; with `feedingX`, every layer reads x (a mistake that runs
-    /// when every layer has as many inputs as the first).
-    static func forward(_ network: DeepNetwork, _ x: Matrix, feedingX: Bool = false) -> [LayerCache] {
+    /// Every layer's cache.
+    static func forward(_ network: DeepNetwork, _ x: Matrix) -> [LayerCache] {
         var caches = [LayerCache]()
-        for layer in network.layers { caches.append(forward(layer, feedingX ? x : caches.last?.a ?? x)) }
+        for layer in network.layers { caches.append(forward(layer, caches.last?.a ?? x)) }
         return caches
     }
 
@@ -64,37 +62,18 @@ enum ReferenceDeepNetwork {
         softmaxLoss(forward(network, x).last!.z, t).loss
     }
 
-    /// The depth mistakes a backward loop makes.
-    enum Mistake: CaseIterable {
-        /// δˡ sent back through the weights of layer l instead of layer l + 1 (runs when they have one shape).
-        case ownWeights
-        /// The gradient of layer l taken with its own a instead of the a of the layer below.
-        case inputOffByOne
-        /// f′ evaluated at a = f(z) instead of at z.
-        case slopeAtA
-        /// δˡ = δˡ⁺¹·Wˡ⁺¹, without ⊙ f′(zˡ).
-        case noSlope
-    }
-
-    /// Every layer's δ and gradients, from the caches and the last δ; `mistake` makes one of the classic errors.
-    static func backward(_ network: DeepNetwork, _ x: Matrix, _ caches: [LayerCache], lastDelta: Matrix,
-                         mistake: Mistake? = nil) -> (deltas: [Matrix], gradients: [LayerGradients]) {
+    /// Every layer's δ and gradients, from the caches and the last δ.
+    static func backward(_ network: DeepNetwork, _ x: Matrix, _ caches: [LayerCache],
+                         lastDelta: Matrix) -> (deltas: [Matrix], gradients: [LayerGradients]) {
         let count = network.layers.count
         var deltas = [Matrix](repeating: lastDelta, count: count)
         for l in stride(from: count - 2, through: 0, by: -1) {
-            let weights = mistake == .ownWeights ? network.layers[l].weights : network.layers[l + 1].weights
-            let backpropagated = deltas[l + 1] * weights
             let activation = network.layers[l].activation
-            let slopes = switch mistake {
-            case .slopeAtA: caches[l].a.map { slope(activation, $0) }
-            case .noSlope: caches[l].z.map { _ in 1 }
-            default: caches[l].z.map { slope(activation, $0) }
-            }
-            deltas[l] = backpropagated.hadamard(slopes)
+            deltas[l] = (deltas[l + 1] * network.layers[l + 1].weights).hadamard(caches[l].z.map { slope(activation, $0) })
         }
         let m = Double(x.rows)
         let gradients = (0 ..< count).map { l in
-            let input = mistake == .inputOffByOne ? caches[l].a : l == 0 ? x : caches[l - 1].a
+            let input = l == 0 ? x : caches[l - 1].a
             return LayerGradients(dW: (1 / m) * (deltas[l].transposed * input),
                                   dB: (1 / m) * Matrix(rows: 1, columns: deltas[l].rows, repeating: 1) * deltas[l])
         }

@@ -5,55 +5,13 @@ extension DeepNetwork: Recordable {
     public static var placeholder: DeepNetwork { DeepNetwork(layers: [.placeholder]) }
 }
 
-/// The mistakes a momentum step makes.
-private enum StepMistake: CaseIterable {
-    case plainSteps, ascending, staleVelocity, biasesFixed, firstLayerSkipped, lastLayerSkipped
-
-    var explanation: String {
-        switch self {
-        case .plainSteps: "the parameters moved as plain gradient descent: is μ used, and is the velocity kept from "
-            + "step to step (not reset each time)?"
-        case .ascending: "the velocity moved up the gradient: it must move against it (v ← μv − η∂L/∂w)"
-        case .staleVelocity: "each step moved by the velocity before its update: update v first, then add the new v"
-        case .biasesFixed: "the biases never moved: every parameter has a velocity, the biases too"
-        case .firstLayerSkipped: "layer 1 never moved: the loop over the layers must start at layers[0]"
-        case .lastLayerSkipped: "the last layer never moved: the loop over the layers stops one layer early"
-        }
-    }
-}
-
-/// `steps` reference steps from `network` (velocity 0), each the network after it and the loss before it.
-private func referenceSteps(_ network: DeepNetwork, _ x: Matrix, _ t: Matrix, eta: Double, mu: Double, steps: Int,
-                            mistake: StepMistake? = nil) -> (networks: [DeepNetwork], losses: [Double]) {
-    var network = network, networks = [DeepNetwork](), losses = [Double]()
-    var velocity = network.layers.map(LayerGradients.init(zeroFor:))
-    for _ in 0 ..< steps {
-        let caches = ReferenceDeepNetwork.forward(network, x)
-        let (yHat, loss) = ReferenceDeepNetwork.softmaxLoss(caches.last!.z, t)
-        let gradients = ReferenceDeepNetwork.backward(network, x, caches, lastDelta: yHat - t).gradients
-        for l in network.layers.indices {
-            if mistake == .firstLayerSkipped && l == 0 || mistake == .lastLayerSkipped && l == network.layers.count - 1 {
-                continue
-            }
-            let momentum = mistake == .plainSteps ? 0 : mu, sign = mistake == .ascending ? -1.0 : 1.0
-            let old = velocity[l]
-            velocity[l].dW = momentum * velocity[l].dW - (sign * eta) * gradients[l].dW
-            velocity[l].dB = momentum * velocity[l].dB - (sign * eta) * gradients[l].dB
-            let moveW = mistake == .staleVelocity ? old.dW : velocity[l].dW
-            let moveB = mistake == .staleVelocity ? old.dB : velocity[l].dB
-            network.layers[l].weights = network.layers[l].weights + moveW
-            if mistake != .biasesFixed { network.layers[l].bias = network.layers[l].bias + moveB }
-        }
-        networks.append(network)
-        losses.append(loss)
-    }
-    return (networks, losses)
-}
-
 /// Exercise 5.5: three steps on one batch from velocity 0, each step's network and
-/// returned loss against the reference step, on networks of random depth and width.
-/// A step that is right in another form (such as v ← μv + ∂L/∂w, w ← w − ηv, which
-/// moves the same way) passes: only the parameters and the losses are compared.
+/// returned loss against the step from where the learner's network was, on networks of
+/// random depth and width. Each parameter w after step s should be w + μv − η∂L/∂w, with
+/// w, its gradient and the loss at the network before the step, and v the parameter's move
+/// in the step before (0 at the first). A step that is right in another form (such as
+/// v ← μv + ∂L/∂w, w ← w − ηv, which moves the same way) passes: only the parameters and
+/// the losses are compared.
 public func checkTrainingStep(
     _ step: @escaping (inout DeepNetwork, inout [LayerGradients], Matrix, Matrix, Double, Double, inout DeepWorkspace) -> Double,
     loops: (forward: (DeepNetwork, Matrix, inout DeepWorkspace) -> Void, backward: (DeepNetwork, Matrix, inout DeepWorkspace) -> Void),
@@ -75,35 +33,32 @@ public func checkTrainingStep(
               calls.first.allSatisfy({ $0.layers.count == problem.network.layers.count }) else {
             return [.failed("the step changed the number of layers")]
         }
-        let expected = referenceSteps(problem.network, problem.x, problem.t, eta: eta, mu: mu, steps: steps)
-        let wrong = StepMistake.allCases.map {
-            ($0, referenceSteps(problem.network, problem.x, problem.t, eta: eta, mu: mu, steps: steps, mistake: $0))
-        }
-        // A mistake is named only when the whole run matches it: after one step, several leave
-        // the same parameters unchanged.
-        let matched = wrong.first { _, run in
-            zip(calls.first, run.networks).allSatisfy { got, expected in
-                zip(got.layers, expected.layers).allSatisfy { got, expected in
-                    GradientCheck.compareValues(name: "W", got: got.weights, expected: expected.weights).passed
-                        && GradientCheck.compareValues(name: "b", got: got.bias, expected: expected.bias).passed
-                }
-            }
-        }
+        // The learner's networks: before the first step, then after each.
+        let networks = [problem.network] + calls.first
         var verdicts = [Verdict]()
-        for s in 0 ..< steps {
-            verdicts.append(ScalarComparison(subject: "the loss returned by step \(s + 1)", got: calls.second[s],
-                                             expected: expected.losses[s], mistakes: s + 1 < steps ? [
-                .init(expected.losses[s + 1], "this is the loss after the step: return the one the forward pass "
-                    + "computed, before the parameters move"),
-            ] : []).verdict)
+        for s in 1 ... steps {
+            let before = networks[s - 1], after = networks[s]
+            let (gradients, loss) = stepGradients(before, problem)
+            let previous = s > 1 ? stepGradients(networks[s - 2], problem).gradients : nil
+            let sentThroughMoved = gradientsThroughMovedLayers(before, moved: after, problem)
+            let losses = Environment(quantities: ["L": scalar(loss), "the loss after the step": scalar(stepGradients(after, problem).loss)])
+            verdicts.append(ScalarComparison(subject: "the loss returned by step \(s)", got: calls.second[s - 1], expected: loss,
+                                             computation: Computation(.quantity("L"), in: losses), name: "L").verdict)
             for l in problem.network.layers.indices {
-                for (name, parameter) in [("W", \DenseLayer.weights), ("b", \.bias)] {
-                    let mistakes = matched.map { [KnownMistake.values($0.1.networks[s].layers[l][keyPath: parameter],
-                                                                      $0.0.explanation)] } ?? []
+                for (letter, parameter, gradient) in [("W", \DenseLayer.weights, \LayerGradients.dW), ("b", \.bias, \.dB)] {
+                    let w = letter + superscript(l + 1), g = "∂L/∂" + w
+                    let start = before.layers[l][keyPath: parameter]
+                    let lastMove = s > 1 ? start - networks[s - 2].layers[l][keyPath: parameter] : start.map { _ in 0 }
+                    let quantities = Environment(
+                        quantities: [w: start, "v": lastMove, g: gradients[l][keyPath: gradient],
+                                     "the \(g) of the step before": previous?[l][keyPath: gradient] ?? start.map { _ in 0 },
+                                     "the \(g) sent down through the moved layers above": sentThroughMoved[l][keyPath: gradient]],
+                        sizes: ["μ": (mu, "the momentum"), "η": (eta, "the learning rate")])
+                    let formula = StepFormulas.parameter(w, gradient: g)
+                    let expected = formula.evaluate(in: quantities)!
                     verdicts.append(.from(GradientCheck.compareValues(
-                        name: "\(name)\(superscript(l + 1)) after step \(s + 1)",
-                        got: calls.first[s].layers[l][keyPath: parameter],
-                        expected: expected.networks[s].layers[l][keyPath: parameter], mistakes: mistakes)))
+                        name: w, got: after.layers[l][keyPath: parameter], expected: expected,
+                        computation: Computation(formula, in: quantities)), context: "after step \(s)"))
                 }
             }
         }
@@ -115,6 +70,34 @@ public func checkTrainingStep(
             + "uses it: swift test --filter Chapter5 shows what 5.3 gets wrong"))
     }
     return verdict.mapPassed { "η = \(formatNumber(eta)), μ = \(formatNumber(mu)), \(steps) steps:\n" + $0 }
+}
+
+/// The computation of one step with momentum, in the chapter's symbols.
+enum StepFormulas {
+    /// w + (μv − η∂L/∂w): the velocity v ← μv − η∂L/∂w, then w ← w + v.
+    static func parameter(_ w: String, gradient: String) -> Formula {
+        .sum(.quantity(w), .difference(.scaled(.size("μ"), .quantity("v")), .scaled(.size("η"), .quantity(gradient))))
+    }
+}
+
+private func scalar(_ value: Double) -> Matrix { Matrix(rows: 1, columns: 1, repeating: value) }
+
+/// Every layer's gradients and the loss at `network`, on the problem's batch.
+private func stepGradients(_ network: DeepNetwork, _ problem: DeepProblem) -> (gradients: [LayerGradients], loss: Double) {
+    let caches = ReferenceDeepNetwork.forward(network, problem.x)
+    let (yHat, loss) = ReferenceDeepNetwork.softmaxLoss(caches.last!.z, problem.t)
+    return (ReferenceDeepNetwork.backward(network, problem.x, caches, lastDelta: yHat - problem.t).gradients, loss)
+}
+
+/// The gradients at `network` when each layer's δ is sent down through the weights the
+/// layer above has after the step (`moved`): what a loop gets that updates each layer
+/// before it sends the δ down.
+private func gradientsThroughMovedLayers(_ network: DeepNetwork, moved: DeepNetwork, _ problem: DeepProblem) -> [LayerGradients] {
+    var mixed = network
+    let caches = ReferenceDeepNetwork.forward(network, problem.x)
+    let lastDelta = ReferenceDeepNetwork.softmaxLoss(caches.last!.z, problem.t).yHat - problem.t
+    for l in mixed.layers.indices.dropFirst() { mixed.layers[l].weights = moved.layers[l].weights }
+    return ReferenceDeepNetwork.backward(mixed, problem.x, caches, lastDelta: lastDelta).gradients
 }
 
 /// Whether the learner's Exercise 5.3 loops give the reference's gradients on `problem`.

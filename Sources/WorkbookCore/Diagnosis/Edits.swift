@@ -18,6 +18,7 @@ public enum MistakeKind: String, Codable, Sendable, CaseIterable {
     case overflow = "a formula that overflows"
     case state = "stale state"
     case order = "wrong order"
+    case unwritten = "a result never written"
 }
 
 /// A cause, as data: what kind of mistake, the quantities it involves, and its words.
@@ -53,7 +54,7 @@ extension Formula {
     /// Edits that take something out or change it come before edits that add a factor, so
     /// that when both give the same numbers the cause names what is missing.
     func edits(in environment: Environment) -> [Edit] {
-        var result = localEdits(in: environment)
+        var result = localEdits(in: environment) + replacements(in: environment)
         var additions = addedFactorEdits
         let parts = children
         for (index, child) in parts.enumerated() {
@@ -78,6 +79,17 @@ extension Formula {
         }
     }
 
+    /// A quantity of the same shape in place of this computed part (a stale buffer in place of
+    /// the whole result, the velocity before its update in place of the updated one, …).
+    private func replacements(in environment: Environment) -> [Edit] {
+        guard !children.isEmpty, let value = evaluate(in: environment) else { return [] }
+        let whole = text
+        return environment.quantities.keys.sorted().filter { environment.quantities[$0]?.shape == value.shape }.map { name in
+            Edit(formula: .quantity(name), kind: .substitution, quantities: [name],
+                 words: { _ in "\(name) was used where \(whole) belongs" })
+        }
+    }
+
     /// Edits of the whole result: a factor, a sign or a term it should not have.
     func outerEdits(in environment: Environment) -> [Edit] {
         let whole = text
@@ -91,6 +103,8 @@ extension Formula {
             result.append(Edit(formula: .quotient(self, .size(name)), kind: .extraFactor, quantities: [name],
                                words: { "it is divided by \(sizeText(name, $0)), which does not belong" }))
         }
+        result.append(Edit(formula: .scaled(.constant(0, "0"), self), kind: .unwritten, quantities: [],
+                           words: { _ in "every entry is 0 where \(whole) belongs: is anything written to it?" }))
         for (value, name) in [(2.0, "2"), (0.5, "½")] {
             result.append(Edit(formula: .scaled(.constant(value, name), self), kind: .extraFactor, quantities: [],
                                words: { _ in "it is \(name) × the right value: a factor \(name) that does not belong" }))
@@ -144,6 +158,8 @@ extension Formula {
                          words: { _ in "\(b.text) is subtracted where it should be added" })]
         case .difference(let a, let b):
             return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the term − \(b.text) is missing" }),
+                    Edit(formula: .scaled(.constant(-1, "−1"), b), kind: .missingTerm, quantities: [],
+                         words: { _ in "the term \(a.text) is missing" }),
                     Edit(formula: .difference(b, a), kind: .sign, quantities: [],
                          words: { _ in "the sign is flipped: \(b.text) − \(a.operand) where \(a.text) − \(b.operand) belongs" }),
                     Edit(formula: .sum(a, b), kind: .sign, quantities: [],
@@ -155,6 +171,17 @@ extension Formula {
             if case .scaled(let first, let second) = s {
                 result.append(Edit(formula: .scaled(first, .quotient(a, second)), kind: .precedence, quantities: [],
                                    words: { _ in "\(second.text) divides where it should multiply" }))
+            }
+            if case .size = s {
+                // A factor of another of the problem's sizes, or one minus it (a damping such as (1 − μ)).
+                for name in environment.sizes.keys.sorted() {
+                    for factor in [Formula.size(name), .oneMinus(.size(name))] {
+                        let added = Formula.scaled(s, .scaled(factor, a))
+                        result.append(Edit(formula: added, kind: .extraFactor, quantities: [name],
+                                           words: { _ in "a factor \(factor.operand) that does not belong: \(added.text) where "
+                                               + "\(s.operand)·\(a.operand) belongs" }))
+                    }
+                }
             }
             return result
         case .quotient(let a, let s):
@@ -182,7 +209,7 @@ extension Formula {
             return [Edit(formula: a, kind: .transpose, quantities: [],
                          words: { _ in "\(a.text) is not transposed: \(a.operand)ᵀ belongs here" })]
         case .elementwise(let f, let u):
-            return Self.functionEdits(f, u)
+            return Self.functionEdits(f, u, environment)
         case .rowSums(let a):
             return [Edit(formula: .columnSums(a), kind: .reduction, quantities: [],
                          words: { _ in "\(a.text) was summed along the wrong axis: over each column instead of each row" }),
@@ -255,7 +282,7 @@ extension Formula {
         return "the term \(term.text) is missing"
     }
 
-    private static func functionEdits(_ f: Elementwise, _ u: Formula) -> [Edit] {
+    private static func functionEdits(_ f: Elementwise, _ u: Formula, _ environment: Environment) -> [Edit] {
         let applied = Formula.elementwise(f, u).text
         var result = [Edit(formula: u, kind: .missingFactor, quantities: [f.name],
                            words: { _ in "\(f == .square ? "the square" : f.name) is missing: \(u.text) where \(applied) belongs" })]
@@ -275,12 +302,9 @@ extension Formula {
             result.append(Edit(formula: .elementwise(g, u), kind: .wrongFunction, quantities: [f.name, g.name],
                                words: { _ in "\(g.name)(\(u.text)) was used where its derivative \(f.name)(\(u.text)) belongs" }))
         }
-        for naive in f.naiveForms {
-            result.append(Edit(formula: .elementwise(naive, u), kind: .overflow, quantities: [f.name],
-                               words: { _ in "\(f.name) written as \(naive.name) overflows: e^z is ∞ beyond z ≈ 709, and ∞/∞ "
-                                   + "is NaN; write it so that exp only ever sees a negative number" }))
-        }
-        for other in Elementwise.known where other != f && (other.derivativeOf == nil) == (f.derivativeOf == nil) {
+        // The functions the problem names (another layer's f′) before those the catalogue knows.
+        let bound = environment.functions.keys.sorted().map { Elementwise.variable($0, derivativeOf: environment.functions[$0]?.derivativeOf) }
+        for other in bound + Elementwise.known where other != f && (other.derivativeOf == nil) == (f.derivativeOf == nil) {
             result.append(Edit(formula: .elementwise(other, u), kind: .wrongFunction, quantities: [f.name, other.name],
                                words: { _ in "\(other.name) was used where \(f.name) belongs" }))
         }
@@ -288,6 +312,14 @@ extension Formula {
             result.append(Edit(formula: .elementwise(d, u), kind: .wrongFunction, quantities: [f.name, d.name],
                                words: { _ in "the derivative \(d.name) was used where \(f.name) itself belongs" }))
         }
+        // The sign of the input flipped, f(−u), unless f is odd (then it is the outer sign).
+        if !f.variable, f.apply(-0.75) != -f.apply(0.75) {
+            let flipped = Formula.elementwise(f, .scaled(.constant(-1, "−1"), u))
+            result.append(Edit(formula: flipped, kind: .sign, quantities: [f.name],
+                               words: { _ in "this is \(flipped.text): the sign of \(u.text) inside \(f.name) is flipped "
+                                   + "(eᶻ where e⁻ᶻ belongs?)" }))
+        }
+        if f.exponential { result += overflowEdits(f, u) }
         if let expanded = f.expanded?(u) {
             // The same derivative written with the function itself: a mistake in that form is one edit too.
             for edit in expanded.edits(in: Environment(quantities: [:])) {
@@ -296,6 +328,28 @@ extension Formula {
             }
         }
         return result
+    }
+
+    /// f computed from exponentials in a form that overflows: right where |u| ≤ 709, and NaN or ∞
+    /// beyond, on the side where exp of the input (or of minus it) exceeds the largest Double.
+    private static func overflowEdits(_ f: Elementwise, _ u: Formula) -> [Edit] {
+        let limit = 709.78
+        let sides: [(String, @Sendable (Double) -> Bool)] = [
+            ("\(u.text) > 709", { $0 > limit }), ("\(u.text) < −709", { $0 < -limit }), ("|\(u.text)| > 709", { abs($0) > limit }),
+        ]
+        return sides.map { side, overflows in
+            let naive = Elementwise(name: "\(f.name)(\(u.text)) with NaN or ∞ where \(side)", writtenWhole: true) {
+                overflows($0) ? .nan : f.apply($0)
+            }
+            return Edit(formula: .elementwise(naive, u), kind: .overflow, quantities: [f.name],
+                        words: { environment in
+                            let points = u.evaluate(in: environment)?.elements.filter(overflows) ?? []
+                            let shown = points.prefix(3).map(formatNumber).joined(separator: ", ")
+                            return "\(f.name) is NaN or ∞ where \(side) (at \(u.text) = \(shown)) and right elsewhere: exp "
+                                + "overflows beyond 709.78 (e^709.78 ≈ 1.8·10³⁰⁸, the largest Double), and ∞/∞ or ∞ − ∞ is NaN; "
+                                + "write \(f.name) with exp of −|\(u.text)| only, which never overflows"
+                        })
+        }
     }
 
     var children: [Formula] {

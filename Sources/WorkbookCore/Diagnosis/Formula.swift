@@ -113,11 +113,18 @@ public struct Elementwise: Sendable, Hashable {
     /// For a derivative, the same value written with the function itself, such as
     /// σ(u) ⊙ (1 − σ(u)) for σ′(u): a learner may write either, and a mistake in either.
     let expanded: (@Sendable (Formula) -> Formula)?
+    /// Whether a naive formula for it takes exp of its input, which overflows for |u| > 709.
+    let exponential: Bool
+    /// Whether it stands for the function the problem binds to its name (``Environment/functions``),
+    /// such as f′ for the slope of whichever activation a layer has.
+    public let variable: Bool
 
     public init(name: String, derivativeOf: String? = nil, outputRule: (@Sendable (Double) -> Double, String)? = nil,
-                writtenWhole: Bool = false, expanded: (@Sendable (Formula) -> Formula)? = nil,
+                writtenWhole: Bool = false, expanded: (@Sendable (Formula) -> Formula)? = nil, exponential: Bool = false,
                 _ apply: @escaping @Sendable (Double) -> Double) {
         self.name = name
+        self.exponential = exponential
+        self.variable = false
         self.writtenWhole = writtenWhole
         self.expanded = expanded
         self.derivativeOf = derivativeOf
@@ -125,20 +132,34 @@ public struct Elementwise: Sendable, Hashable {
         self.apply = apply
     }
 
+    /// A function named in the text (f, f′, fˡ′), whose meaning each problem gives in its environment.
+    public static func variable(_ name: String, derivativeOf: String? = nil) -> Elementwise {
+        Elementwise(name: name, derivativeOf: derivativeOf, variable: true)
+    }
+
+    private init(name: String, derivativeOf: String?, variable: Bool) {
+        (self.name, self.derivativeOf, self.variable) = (name, derivativeOf, variable)
+        (writtenWhole, outputRule, expanded, exponential) = (false, nil, nil, false)
+        apply = { _ in .nan }
+    }
+
+    /// This function as `environment` binds it.
+    func resolved(in environment: Environment) -> Elementwise { variable ? environment.functions[name] ?? self : self }
+
     public static func == (lhs: Elementwise, rhs: Elementwise) -> Bool { lhs.name == rhs.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
-    public static let sigmoid = Elementwise(name: "σ") { 1 / (1 + Foundation.exp(-$0)) }
+    public static let sigmoid = Elementwise(name: "σ", exponential: true) { 1 / (1 + Foundation.exp(-$0)) }
     public static let sigmoidPrime = Elementwise(
         name: "σ′", derivativeOf: "σ", outputRule: ({ $0 * (1 - $0) }, "u(1 − u)"),
-        expanded: { u in .hadamard(.elementwise(.sigmoid, u), .oneMinus(.elementwise(.sigmoid, u))) }) {
+        expanded: { u in .hadamard(.elementwise(.sigmoid, u), .oneMinus(.elementwise(.sigmoid, u))) }, exponential: true) {
         let s = 1 / (1 + Foundation.exp(-$0))
         return s * (1 - s)
     }
-    public static let tanh = Elementwise(name: "tanh") { Foundation.tanh($0) }
+    public static let tanh = Elementwise(name: "tanh", exponential: true) { Foundation.tanh($0) }
     public static let tanhPrime = Elementwise(
         name: "tanh′", derivativeOf: "tanh", outputRule: ({ 1 - $0 * $0 }, "1 − u²"),
-        expanded: { u in .oneMinus(.elementwise(.square, .elementwise(.tanh, u))) }) {
+        expanded: { u in .oneMinus(.elementwise(.square, .elementwise(.tanh, u))) }, exponential: true) {
         let t = Foundation.tanh($0)
         return 1 - t * t
     }
@@ -148,30 +169,16 @@ public struct Elementwise: Sendable, Hashable {
     public static let log = Elementwise(name: "log") { Foundation.log($0) }
     public static let square = Elementwise(name: "(·)²") { $0 * $0 }
 
-    /// The same function written the way that overflows (eᶻ / (1 + eᶻ) for σ): equal to it
-    /// until exp overflows, then NaN or ∞.
-    public var naiveForms: [Elementwise] {
-        switch name {
-        case "σ": return [Elementwise(name: "eᶻ / (1 + eᶻ)") { Foundation.exp($0) / (1 + Foundation.exp($0)) }]
-        case "σ′": return [Elementwise(name: "e⁻ᶻ / (1 + e⁻ᶻ)²") { Foundation.exp(-$0) / ((1 + Foundation.exp(-$0)) * (1 + Foundation.exp(-$0))) }]
-        case "tanh": return [Elementwise(name: "(eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)") {
-            (Foundation.exp($0) - Foundation.exp(-$0)) / (Foundation.exp($0) + Foundation.exp(-$0))
-        }]
-        case "tanh′": return [Elementwise(name: "1 − ((eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ))²") {
-            let t = (Foundation.exp($0) - Foundation.exp(-$0)) / (Foundation.exp($0) + Foundation.exp(-$0))
-            return 1 - t * t
-        }]
-        default: return []
-        }
-    }
-
     /// Every function the catalogue knows, so that one can stand for another.
     public static let known: [Elementwise] = [.sigmoid, .sigmoidPrime, .tanh, .tanhPrime, .relu, .reluPrime]
 
-    /// The function this is the derivative of, when the catalogue knows it.
-    var antiderivative: Elementwise? { derivativeOf.flatMap { name in Self.known.first { $0.name == name } } }
+    /// The function this is the derivative of, when the catalogue knows it (or, for a
+    /// function the problem binds, the function of that name).
+    var antiderivative: Elementwise? {
+        derivativeOf.flatMap { name in variable ? .variable(name) : Self.known.first { $0.name == name } }
+    }
     /// The derivative of this function, when the catalogue knows it.
-    var derivative: Elementwise? { Self.known.first { $0.derivativeOf == name } }
+    var derivative: Elementwise? { variable ? nil : Self.known.first { $0.derivativeOf == name } }
 }
 
 /// The values a formula is evaluated with: the problem's named matrices and sizes.
@@ -179,10 +186,15 @@ public struct Environment: Sendable {
     public var quantities: [String: Matrix]
     /// Sizes by symbol, with what each counts ("the number of examples").
     public var sizes: [String: (value: Double, meaning: String)]
+    /// The functions the problem's formulas name without fixing them, such as `f′` for the
+    /// slope of a layer's activation: each problem binds the name to that layer's function.
+    public var functions: [String: Elementwise]
 
-    public init(quantities: [String: Matrix] = [:], sizes: [String: (value: Double, meaning: String)] = [:]) {
+    public init(quantities: [String: Matrix] = [:], sizes: [String: (value: Double, meaning: String)] = [:],
+                functions: [String: Elementwise] = [:]) {
         self.quantities = quantities
         self.sizes = sizes
+        self.functions = functions
     }
 }
 
@@ -206,7 +218,7 @@ extension Formula {
             guard let s = s.evaluate(in: environment), s.elements.count == 1, let a = a.evaluate(in: environment) else { return nil }
             return a.map { $0 / s.elements[0] }
         case .transpose(let a): return a.evaluate(in: environment)?.transposed
-        case .elementwise(let f, let a): return a.evaluate(in: environment)?.map(f.apply)
+        case .elementwise(let f, let a): return a.evaluate(in: environment)?.map(f.resolved(in: environment).apply)
         case .rowSums(let a): return a.evaluate(in: environment)?.rowSums()
         case .columnSums(let a): return a.evaluate(in: environment)?.transposed.rowSums().transposed
         case .total(let a):
@@ -294,6 +306,7 @@ extension Formula {
         case .softmax(let a, let shift):
             return shift == .rowMaximum ? "softmax(\(a.text))" : "softmax(\(a.text)) with \(shift.rawValue)"
         case .difference(let a, let b): return "\(a.text) − \(b.operand)"
+        case .scaled(.constant(-1, _), let a): return "−\(a.operand)"
         case .scaled(let s, let a): return "\(s.operand)·\(a.operand)"
         case .quotient(let a, let s): return "\(a.operand) / \(s.operand)"
         case .transpose(let a): return "\(a.operand)ᵀ"
@@ -310,7 +323,12 @@ extension Formula {
     /// The text, in parentheses when it is made of more than one piece.
     var operand: String {
         switch self {
+        case .quantity(let name) where name.contains(" "): return "(\(name))"
         case .quantity, .size, .constant, .elementwise, .transpose: return text
+        // A product with a factor binds as tightly as a product: η·g in μ·v − η·g.
+        case .scaled(let s, let a) where a.operand == a.text:
+            if case .constant(let value, _) = s, value < 0 { return "(\(text))" }
+            return text
         default: return "(\(text))"
         }
     }

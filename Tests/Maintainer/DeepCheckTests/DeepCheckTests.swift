@@ -16,13 +16,21 @@ struct DeepCheckTests {
 
     @Test("5.1 check catches slopes computed as if z were a, and other wrong slopes and values")
     func activationMistakes() {
-        expectCaught(saying: "needs a = σ(z), not z", activations(slope: Kept.sigmoidSlopeOfZ))
-        expectCaught(saying: "needs a = tanh(z), not z", activations(slope: Kept.tanhSlopeOfZ))
-        expectCaught(saying: "the tanh is squared", activations(slope: Kept.tanhUnsquared))
-        expectCaught(saying: "ReLU(z) itself, not its slope", activations(slope: Kept.reluSlopeIsRelu))
-        expectCaught(saying: "slope is 1 everywhere", activations(slope: Kept.identitySlopeZero))
-        expectCaught(saying: "exponent's sign is flipped", activations(value: Kept.sigmoidFlipped))
+        expectCaught(saying: "z(1 − z) is not σ′(z): u(1 − u) is σ′ in terms of σ's output", activations(slope: Kept.sigmoidSlopeOfZ))
+        expectCaught(saying: "1 − z² is not tanh′(z): 1 − u² is tanh′ in terms of tanh's output",
+                     activations(slope: Kept.tanhSlopeOfZ))
+        expectCaught(saying: "the square is missing: tanh(z) where tanh(z)² belongs", activations(slope: Kept.tanhUnsquared))
+        expectCaught(saying: "ReLU(z) was used where its derivative ReLU′(z) belongs", activations(slope: Kept.reluSlopeIsRelu))
+        expectCaught(saying: "every entry is 0 where identity′(z) belongs", activations(slope: Kept.identitySlopeZero))
+        expectCaught(saying: "the sign of z inside σ is flipped", activations(value: Kept.sigmoidFlipped))
         expectCaught(saying: "ReLU has no slope at 0", activations(slope: Kept.reluSlopeNaNAtZero))
+    }
+
+    @Test("5.1 check names an activation built from exponentials that overflow beyond |z| ≈ 710")
+    func activationOverflow() {
+        expectCaught(saying: "σ(z): σ is NaN or ∞ where z > 709", activations(value: Kept.sigmoidFromExp))
+        expectCaught(saying: "tanh(z): tanh is NaN or ∞ where |z| > 709", activations(value: Kept.tanhFromExp))
+        expectCaught(saying: "σ′(z): σ′ is NaN or ∞ where z < −709", activations(slope: Kept.sigmoidSlopeFromExp))
     }
 
     @Test("5.1 check accepts σ from tanh, tanh from exponentials and ReLU′(0) = 1")
@@ -42,18 +50,18 @@ struct DeepCheckTests {
 
     @Test("5.2 check catches a layer without bias or activation, or accumulating")
     func layerForward() {
-        expectCaught(saying: "the bias is missing", layer(forward: Kept.forwardWithoutBias))
-        expectCaught(saying: "a must be f(z), not z", layer(forward: Kept.forwardWithoutActivation))
-        expectCaught(saying: "added to what the buffer held", layer(forward: Kept.forwardAccumulating))
+        expectCaught(saying: "the bias bˡ is missing", layer(forward: Kept.forwardWithoutBias))
+        expectCaught(saying: "fˡ is missing: zˡ where fˡ(zˡ) belongs", layer(forward: Kept.forwardWithoutActivation))
+        expectCaught(saying: "the zˡ the cache held was added to", layer(forward: Kept.forwardAccumulating))
     }
 
     @Test("5.2 check catches summed and transposed gradients, and δ below with the wrong slope")
     func layerBackward() {
-        expectCaught(saying: "divide by m", layer(gradients: Kept.gradientsSummed))
+        expectCaught(saying: "the division by the number of examples m", layer(gradients: Kept.gradientsSummed))
         expectCaught(saying: "it is transposed", layer(gradients: Kept.gradientsTransposed))
-        expectCaught(saying: "f′ was evaluated at the layer below's a", layer(backpropagate: Kept.backpropagateSlopeAtA))
-        expectCaught(saying: "slope f′(z) of the layer below is missing", layer(backpropagate: Kept.backpropagateWithoutSlope))
-        expectCaught(saying: "slope of this layer's activation", layer(backpropagate: Kept.backpropagateOwnSlope))
+        expectCaught(saying: "fˡ⁻¹′ was taken at aˡ⁻¹ = fˡ⁻¹(zˡ⁻¹) instead of zˡ⁻¹", layer(backpropagate: Kept.backpropagateSlopeAtA))
+        expectCaught(saying: "the factor fˡ⁻¹′(zˡ⁻¹) is missing", layer(backpropagate: Kept.backpropagateWithoutSlope))
+        expectCaught(saying: "fˡ′ was used where fˡ⁻¹′ belongs", layer(backpropagate: Kept.backpropagateOwnSlope))
     }
 
     @Test("5.2 check accepts the fast products and a slope written as 1/cosh²")
@@ -67,19 +75,22 @@ struct DeepCheckTests {
         { generator in checkLoops(forward: forward, backward: backward, layer: Kept.rightLayer, using: &generator) }
     }
 
-    @Test("5.3 check catches a forward loop that feeds x or the layer's own cache to every layer")
+    @Test("5.3 check catches a forward loop that feeds x, the layer's own cache or the z below to every layer")
     func forwardLoopMistakes() {
-        expectCaught(saying: "layer 2 read x", loops(forward: Kept.forwardFeedingX))
-        expectCaught(saying: "off by one", loops(forward: Kept.forwardOwnCache))
+        expectCaught(saying: "x was used where a¹ belongs", loops(forward: Kept.forwardFeedingX))
+        expectCaught(saying: "the a² the workspace held was used where a¹ belongs", loops(forward: Kept.forwardOwnCache))
+        expectCaught(saying: "z²: z¹ was used where a¹ belongs", loops(forward: Kept.forwardReadingZ))
     }
 
-    @Test("5.3 check catches δ through the wrong layer's weights, an input off by one, f′ at a, a loop that stops early or runs upwards")
+    @Test("5.3 check catches δ through the wrong layer's weights, an input off by one, f′ at a, a loop that stops early or runs upwards, the cache of the layer above")
     func backwardLoopMistakes() {
-        expectCaught(saying: "instead of W", loops(backward: Kept.backwardOwnWeights))
-        expectCaught(saying: "an index off by one", loops(backward: Kept.backwardInputOffByOne))
-        expectCaught(saying: "f′ was evaluated at a", loops(backward: Kept.backwardSlopeAtA))
-        expectCaught(saying: "down to layer 1", loops(backward: Kept.backwardStoppingEarly))
-        expectCaught(saying: "from the last layer down", loops(backward: Kept.backwardUpwards))
+        expectCaught(saying: "W² was used where W³ belongs", loops(backward: Kept.backwardOwnWeights))
+        expectCaught(saying: "a¹ was used where x belongs", loops(backward: Kept.backwardInputOffByOne))
+        expectCaught(saying: "f²′ was taken at a² = f²(z²) instead of z²", loops(backward: Kept.backwardSlopeAtA))
+        expectCaught(saying: "the dW¹ the workspace held was used where", loops(backward: Kept.backwardStoppingEarly))
+        expectCaught(saying: "the δ² the workspace held was used where δ² belongs", loops(backward: Kept.backwardUpwards))
+        // Layer 3 is the identity, so its a³ is its z³: the diagnosis names the first.
+        expectCaught(saying: "δ²: a³ was used where z² belongs", loops(backward: Kept.backwardCacheAbove))
     }
 
     @Test("5.3 check blames a wrong 5.2 layer when the loops fail through it")
@@ -138,16 +149,18 @@ struct DeepCheckTests {
         { generator in checkTrainingStep(step, loops: Kept.loops, using: &generator) }
     }
 
-    @Test("5.5 check catches plain steps, a reset velocity, ascent, a stale velocity, fixed biases and skipped layers")
+    @Test("5.5 check catches plain steps, a reset velocity, ascent, a stale velocity, fixed biases, skipped layers, a damped velocity and an update before the δ is sent down")
     func trainingStepMistakes() {
-        expectCaught(saying: "plain gradient descent", training(Kept.stepPlain))
-        expectCaught(saying: "plain gradient descent", training(Kept.stepResetVelocity))
-        expectCaught(saying: "up the gradient", training(Kept.stepAscending))
-        expectCaught(saying: "before its update", training(Kept.stepStaleVelocity))
-        expectCaught(saying: "biases never moved", training(Kept.stepBiasesFixed))
-        expectCaught(saying: "layer 1 never moved", training(Kept.stepSkippingFirst))
-        expectCaught(saying: "last layer never moved", training(Kept.stepSkippingLast))
-        expectCaught(saying: "loss after the step", training(Kept.stepLossAfter))
+        expectCaught(saying: "the term μ·v is missing", training(Kept.stepPlain))
+        expectCaught(saying: "the term μ·v is missing", training(Kept.stepResetVelocity))
+        expectCaught(saying: "is added where it should be subtracted", training(Kept.stepAscending))
+        expectCaught(saying: "of the step before was used where ∂L/∂W", training(Kept.stepStaleVelocity))
+        expectCaught(saying: "b¹: the term μ·v − η·∂L/∂b¹ is missing", training(Kept.stepBiasesFixed))
+        expectCaught(saying: "W¹: the term μ·v − η·∂L/∂W¹ is missing", training(Kept.stepSkippingFirst))
+        expectCaught(saying: "the term μ·v − η·∂L/∂W", training(Kept.stepSkippingLast))
+        expectCaught(saying: "a factor (1 − μ) that does not belong", training(Kept.stepDamped))
+        expectCaught(saying: "sent down through the moved layers above was used where", training(Kept.stepUpdateBeforeDelta))
+        expectCaught(saying: "the loss after the step was used where L belongs", training(Kept.stepLossAfter))
     }
 
     @Test("5.5 check accepts momentum written as v ← μv + ∂L/∂w, w ← w − ηv")

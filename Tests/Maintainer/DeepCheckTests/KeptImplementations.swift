@@ -46,6 +46,17 @@ enum Kept {
         f == .relu ? (z == 0 ? .nan : (z / abs(z) + 1) / 2) : slope(f, z)
     }
 
+    /// Wrong beyond |z| ≈ 710: σ as eᶻ/(1 + eᶻ) (∞/∞ for z > 709).
+    static func sigmoidFromExp(_ f: Activation, _ z: Double) -> Double { f == .sigmoid ? exp(z) / (1 + exp(z)) : value(f, z) }
+    /// Wrong beyond |z| ≈ 710: tanh as (eᶻ − e⁻ᶻ)/(eᶻ + e⁻ᶻ).
+    static func tanhFromExp(_ f: Activation, _ z: Double) -> Double {
+        f == .tanh ? (exp(z) - exp(-z)) / (exp(z) + exp(-z)) : value(f, z)
+    }
+    /// Wrong beyond |z| ≈ 710: σ′ as e⁻ᶻ/(1 + e⁻ᶻ)² (∞/∞ for z < −709).
+    static func sigmoidSlopeFromExp(_ f: Activation, _ z: Double) -> Double {
+        f == .sigmoid ? exp(-z) / ((1 + exp(-z)) * (1 + exp(-z))) : slope(f, z)
+    }
+
     /// Right, written differently: σ from tanh, tanh from exponentials.
     static func valueOtherwise(_ f: Activation, _ z: Double) -> Double {
         switch f {
@@ -221,6 +232,23 @@ enum Kept {
             if l < last {
                 backpropagateSlopeAtA(workspace.deltas[l + 1], network.layers[l + 1], workspace.caches[l],
                                       network.layers[l].activation, &workspace.deltas[l])
+            }
+            gradients(workspace.deltas[l], l == 0 ? x : workspace.caches[l - 1].a, &workspace.gradients[l])
+        }
+    }
+
+    /// Wrong: layer l reads the z of the layer below instead of its a.
+    static func forwardReadingZ(_ network: DeepNetwork, _ x: Matrix, _ workspace: inout DeepWorkspace) {
+        for l in network.layers.indices { forward(network.layers[l], l == 0 ? x : workspace.caches[l - 1].z, &workspace.caches[l]) }
+    }
+
+    /// Wrong: δˡ takes its slope from the cache of the layer above.
+    static func backwardCacheAbove(_ network: DeepNetwork, _ x: Matrix, _ workspace: inout DeepWorkspace) {
+        let last = network.layers.count - 1
+        for l in stride(from: last, through: 0, by: -1) {
+            if l < last {
+                backpropagate(workspace.deltas[l + 1], network.layers[l + 1], workspace.caches[l + 1],
+                              network.layers[l].activation, &workspace.deltas[l])
             }
             gradients(workspace.deltas[l], l == 0 ? x : workspace.caches[l - 1].a, &workspace.gradients[l])
         }
@@ -407,6 +435,27 @@ enum Kept {
         v.dB = mu * v.dB + g.dB
         layer.weights = layer.weights - eta * v.dW
         layer.bias = layer.bias - eta * v.dB
+    } }
+    /// Wrong: momentum written v ← μv + (1 − μ)∂L/∂w, w ← w − ηv (steps (1 − μ) times too short).
+    static var stepDamped: Step { step { layer, v, g, _, _, eta, mu in
+        v.dW = mu * v.dW + (1 - mu) * g.dW
+        v.dB = mu * v.dB + (1 - mu) * g.dB
+        layer.weights = layer.weights - eta * v.dW
+        layer.bias = layer.bias - eta * v.dB
+    } }
+    /// Wrong: each layer moved before its δ is sent down, so the layers below get δs through moved weights.
+    static var stepUpdateBeforeDelta: Step { { network, velocity, x, t, eta, mu, workspace in
+        forwardLoop(network, x, &workspace)
+        let loss = softmaxCrossEntropy(&workspace, targets: t)
+        for l in stride(from: network.layers.count - 1, through: 0, by: -1) {
+            gradients(workspace.deltas[l], l == 0 ? x : workspace.caches[l - 1].a, &workspace.gradients[l])
+            moveRight(&network.layers[l], &velocity[l], workspace.gradients[l], eta: eta, mu: mu)
+            if l > 0 {
+                backpropagate(workspace.deltas[l], network.layers[l], workspace.caches[l - 1], network.layers[l - 1].activation,
+                              &workspace.deltas[l - 1])
+            }
+        }
+        return loss
     } }
     /// Wrong: the loss after the step.
     static var stepLossAfter: Step { { network, velocity, x, t, eta, mu, workspace in
