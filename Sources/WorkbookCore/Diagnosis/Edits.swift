@@ -72,10 +72,10 @@ extension Formula {
     /// A scaled term with a factor 2 or ½ too many (a derivative's 2 kept beside a ½ that cancels it).
     private var addedFactorEdits: [Edit] {
         guard case .scaled = self else { return [] }
-        let term = text
+        let term = self
         return [(2.0, "2"), (0.5, "½")].map { value, name in
             Edit(formula: .scaled(.constant(value, name), self), kind: .extraFactor, quantities: [],
-                 words: { _ in "\(term) is multiplied by \(name): a factor \(name) that does not belong" })
+                 words: { _ in "\(term.text) is multiplied by \(name): a factor \(name) that does not belong" })
         }
     }
 
@@ -83,20 +83,20 @@ extension Formula {
     /// the whole result, the velocity before its update in place of the updated one, …).
     private func replacements(in environment: Environment) -> [Edit] {
         guard !children.isEmpty, let value = evaluate(in: environment) else { return [] }
-        let whole = text
+        let whole = self
         return environment.quantities.keys.sorted().filter { environment.quantities[$0]?.shape == value.shape }.map { name in
             Edit(formula: .quantity(name), kind: .substitution, quantities: [name],
-                 words: { _ in "\(name) was used where \(whole) belongs" })
+                 words: { _ in "\(name) was used where \(whole.text) belongs" })
         }
     }
 
     /// Edits of the whole result: a factor, a sign or a term it should not have.
     func outerEdits(in environment: Environment) -> [Edit] {
-        let whole = text
+        let whole = self
         var result = [Edit(formula: .scaled(.constant(-1, "−1"), self), kind: .sign, quantities: [],
                            words: { _ in "the sign is flipped (a − b where b − a was meant?)" }),
                       Edit(formula: .transpose(self), kind: .transpose, quantities: [],
-                           words: { _ in "it is transposed: the right value is \(whole)" })]
+                           words: { _ in "it is transposed: the right value is \(whole.text)" })]
         for name in environment.sizes.keys.sorted() {
             result.append(Edit(formula: .scaled(.size(name), self), kind: .extraFactor, quantities: [name],
                                words: { "it is multiplied by \(sizeText(name, $0)), which does not belong" }))
@@ -104,19 +104,19 @@ extension Formula {
                                words: { "it is divided by \(sizeText(name, $0)), which does not belong" }))
         }
         result.append(Edit(formula: .scaled(.constant(0, "0"), self), kind: .unwritten, quantities: [],
-                           words: { _ in "every entry is 0 where \(whole) belongs: is anything written to it?" }))
+                           words: { _ in "every entry is 0 where \(whole.text) belongs: is anything written to it?" }))
         for (value, name) in [(2.0, "2"), (0.5, "½")] {
             result.append(Edit(formula: .scaled(.constant(value, name), self), kind: .extraFactor, quantities: [],
                                words: { _ in "it is \(name) × the right value: a factor \(name) that does not belong" }))
         }
         for name in environment.quantities.keys.sorted() {
             result.append(Edit(formula: .keepingWhereZero(self, .quantity(name)), kind: .state, quantities: [name],
-                               words: { _ in "where \(whole) is 0, \(name) is still there: write every entry, zeros included" }))
+                               words: { _ in "where \(whole.text) is 0, \(name) is still there: write every entry, zeros included" }))
             result.append(Edit(formula: .sum(self, .quantity(name)), kind: .extraTerm, quantities: [name],
-                               words: { _ in "\(name) was added to \(whole)" }))
+                               words: { _ in "\(name) was added to \(whole.text)" }))
             for factor in [Formula.quantity(name)] + Elementwise.known.filter { $0.derivativeOf != nil }.map({ .elementwise($0, .quantity(name)) }) {
                 result.append(Edit(formula: .hadamard(self, factor), kind: .extraFactor, quantities: [name],
-                                   words: { _ in "the factor \(factor.text) was multiplied in; it does not belong in \(whole)" }))
+                                   words: { _ in "the factor \(factor.text) was multiplied in; it does not belong in \(whole.text)" }))
             }
         }
         return result
@@ -283,9 +283,9 @@ extension Formula {
     }
 
     private static func functionEdits(_ f: Elementwise, _ u: Formula, _ environment: Environment) -> [Edit] {
-        let applied = Formula.elementwise(f, u).text
+        let applied = Formula.elementwise(f, u)
         var result = [Edit(formula: u, kind: .missingFactor, quantities: [f.name],
-                           words: { _ in "\(f == .square ? "the square" : f.name) is missing: \(u.text) where \(applied) belongs" })]
+                           words: { _ in "\(f == .square ? "the square" : f.name) is missing: \(u.text) where \(applied.text) belongs" })]
         if let g = f.antiderivative {
             let output = Formula.elementwise(g, u)
             result.append(Edit(formula: .elementwise(f, output), kind: .derivativeAtOutput, quantities: [f.name],

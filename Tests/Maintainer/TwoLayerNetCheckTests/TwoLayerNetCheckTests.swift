@@ -177,7 +177,7 @@ struct BugsInTheWildTests {
 
     @Test("2.8 check catches the quadratic loss's δ² and a flipped sign")
     func crossEntropyWrong() {
-        expectCaught(saying: "the factor σ′(z²) was multiplied in") { generator in
+        expectCaught(saying: "the quadratic loss's δ² was used where ŷ − t belongs") { generator in
             checkCrossEntropyOutputDelta(Kept.crossEntropyDeltaWithSigmoidPrime, using: &generator)
         }
         expectCaught(saying: "the sign is flipped") { generator in
