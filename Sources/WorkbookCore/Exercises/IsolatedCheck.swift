@@ -66,7 +66,9 @@ public enum IsolatedCheck {
     /// file on Linux.
     static func suppressCrashReports() {
         #if os(macOS)
-        _ = task_set_exception_ports(mach_task_self_, exception_mask_t(EXC_MASK_CORPSE_NOTIFY),
+        // task_self_trap() rather than the global mach_task_self_: SDKs before macOS 15.4 do not
+        // mark that global concurrency-safe, and Swift 6 rejects reading it (apple/swift-system #373).
+        _ = task_set_exception_ports(task_self_trap(), exception_mask_t(EXC_MASK_CORPSE_NOTIFY),
                                      mach_port_t(MACH_PORT_NULL), exception_behavior_t(EXCEPTION_DEFAULT),
                                      thread_state_flavor_t(THREAD_STATE_NONE))
         #elseif os(Linux)
