@@ -23,8 +23,8 @@ public struct GradeReports: Sendable {
     private var resultsFolder: URL { folder.appendingPathComponent("results") }
 
     /// The learners of the roster already graded, from an earlier run: those with a
-    /// result of their own, sealed by this grader.
-    public func gradedLearners() -> Set<String> { Set(savedResults().map(\.learner)) }
+    /// result of their own, sealed by this grader, that grading did not fail for.
+    public func gradedLearners() -> Set<String> { Set(savedResults().filter { $0.graderError == nil }.map(\.learner)) }
 
     /// Saves one learner's result and feedback, then rewrites the gradebook from every saved result.
     public func save(_ result: LearnerResult) throws {

@@ -12,6 +12,9 @@ public struct Grader: Sendable {
         /// Seconds a submission's build may take (the first build in a sandbox compiles
         /// the whole package: about a minute on 2 cores).
         public var buildTimeLimit = 300.0
+        /// Compile jobs each build runs (`swift build -j`): by default what the memory and
+        /// processors this grader may use hold, shared among the learners graded at once.
+        public var buildJobs: Int?
         /// How each build and check is shut in.
         public var isolation = Isolation.none
         /// Read-only folders the checks may read besides their program (the MNIST files).
@@ -29,6 +32,8 @@ public struct Grader: Sendable {
     }
 
     public let chapters: [Chapter]
+    /// Compile jobs per build: the option, or the machine's share for each learner graded at once.
+    public var buildJobs: Int { options.buildJobs ?? max(1, MachineLimits.current().buildJobs / max(1, options.jobs)) }
     public let instructorPackage: URL
     public let options: Options
 
@@ -91,7 +96,13 @@ public struct Grader: Sendable {
                 skipped += installed.skipped
             }
             // Build; put the stubs back for each chapter that does not compile, until the rest does.
-            while let failure = timed({ sandbox.build(timeLimit: options.buildTimeLimit) }, adding: &buildSeconds) {
+            while let failure = timed({ sandbox.build(timeLimit: options.buildTimeLimit, jobs: buildJobs) },
+                                      adding: &buildSeconds) {
+                if case .killed = failure {
+                    var result = zeroResult(submission.learner, problems: problems, message: "not graded: " + outOfMemory)
+                    result.graderError = outOfMemory
+                    return result
+                }
                 guard case .failed(let output) = failure else {
                     return zeroResult(submission.learner, problems: problems + ["build timed out"],
                                       message: "the build took longer than \(formatNumber(options.buildTimeLimit)) s")
@@ -153,6 +164,15 @@ public struct Grader: Sendable {
         let start = Date()
         defer { seconds += Date().timeIntervalSince(start) }
         return body()
+    }
+
+    /// What a build killed for want of memory means, and what to do about it.
+    private var outOfMemory: String {
+        let limits = MachineLimits.current()
+        return "the grader ran out of memory: the compiler was killed while building the submission with \(buildJobs) job"
+            + (buildJobs == 1 ? "" : "s") + " in \(limits.memoryBytes.map { "\($0 >> 20) MiB" } ?? "the memory there is")"
+            + ". Give the grader more memory (on Gradescope, at least 1 GiB in the autograder's settings)"
+            + (buildJobs > 1 ? " or pass --build-jobs 1" : "") + ", then grade again: this learner is graded again then."
     }
 
     private func zeroResult(_ learner: String, problems: [String], message: String) -> LearnerResult {

@@ -29,6 +29,10 @@ public struct LearnerResult: Codable, Sendable, Equatable {
     public let compilerMessages: [Int: String]
     /// Entries of the submission that grading did not take in, with why (see ``SubmittedFiles``).
     public var skippedFiles: [String] = []
+    /// Why grading itself failed for this learner (the compiler ran out of memory), so that
+    /// the result says nothing about the learner's work: `nil` when it did not. Such a result
+    /// is kept in the gradebook but graded again by the next run.
+    public var graderError: String?
     /// How the submission's build and checks were shut in.
     public var isolation = Isolation.none
     /// Seconds spent building the submission, and running its checks.
@@ -49,7 +53,7 @@ public struct LearnerResult: Codable, Sendable, Equatable {
     public var status: String {
         let incidents = exercises.filter { $0.status == .crashed || $0.status == .timedOut }
             .map { "\($0.id) \($0.status.rawValue)" }
-        let all = problems + incidents
+        let all = graderError.map { ["grader error: \($0)"] } ?? problems + incidents
         return all.isEmpty ? "ok" : all.joined(separator: "; ")
     }
 }

@@ -86,17 +86,21 @@ public final class Sandbox: @unchecked Sendable {
         /// The compiler's output.
         case failed(String)
         case timedOut(seconds: Double)
+        /// The compiler (or the build) was killed (signal 9): on Linux, what the kernel does
+        /// when the memory runs out. Nothing the learner wrote; the compiler's output.
+        case killed(String)
     }
 
-    /// Builds the `workbook` program; the failure, when it does not build in `timeLimit` seconds.
+    /// Builds the `workbook` program with `jobs` compile jobs; the failure, when it does not
+    /// build in `timeLimit` seconds.
     ///
     /// The build is shut in like the checks, seeing the system, the toolchain and this
     /// sandbox (writable) only, with an environment of its own: never `WORKBOOK_SOLUTIONS`,
     /// so always the learner's code.
-    public func build(timeLimit: Double) -> BuildFailure? {
+    public func build(timeLimit: Double, jobs: Int) -> BuildFailure? {
         guard let toolchain = View.toolchain else { return .failed("no swift command on PATH") }
         var arguments = [toolchain.appendingPathComponent("bin/swift").path, "build", "--product", "workbook",
-                         "--package-path", root.path, "--scratch-path", scratch.path]
+                         "--package-path", root.path, "--scratch-path", scratch.path, "-j", String(jobs)]
         #if os(macOS)
         if isolation == .sandboxExec { arguments.append("--disable-sandbox") }  // SwiftPM's own cannot nest in it.
         #endif
@@ -113,7 +117,18 @@ public final class Sandbox: @unchecked Sendable {
         guard let result = try? child.run() else { return .failed("could not start swift build") }
         if case .exited(0) = result.termination { return nil }
         if case .timedOut(let seconds) = result.termination { return .timedOut(seconds: seconds) }
-        return .failed(String(decoding: result.standardOutput + result.standardError, as: UTF8.self))
+        let output = String(decoding: result.standardOutput + result.standardError, as: UTF8.self)
+        return Self.wasKilled(result.termination, output: output) ? .killed(output) : .failed(output)
+    }
+
+    /// Whether a build that ended with `termination` and printed `output` was killed rather
+    /// than refused: SwiftPM's own process killed, or a compiler job it ran ("error: compile
+    /// command failed due to signal 9", as the Swift driver says it).
+    public static func wasKilled(_ termination: IsolatedCheck.Termination, output: String) -> Bool {
+        // 128 + 9: how a wrapper (bubblewrap, a shell) reports a child it ran that was killed.
+        [.signal(SIGKILL), .exited(128 + SIGKILL)].contains(termination) || output.split(separator: "\n").contains {
+            $0.contains("error:") && $0.contains("failed due to signal \(SIGKILL)")
+        }
     }
 
     /// The chapters whose files (or checks) the compiler complained about.

@@ -12,6 +12,7 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
     }
     var options = Grader.Options()
     options.jobs = try arguments.value("--jobs", default: 1, what: "a whole number from 1 to 64", wholeNumber(in: 1 ... 64))
+    options.buildJobs = try arguments.value("--build-jobs", what: "a whole number from 1 to 64", wholeNumber(in: 1 ... 64))
     options.timeLimit = try arguments.value("--timeout", default: IsolatedCheck.defaultTimeLimit,
                                             what: "a positive number of seconds") { Double($0).flatMap { $0 > 0 ? $0 : nil } }
     options.seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number", UInt64.init)
@@ -37,8 +38,10 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
         + (done.isEmpty ? "" : " (\(all.count - pending.count) already graded; --force grades them again)")
         + ", seed \(options.seed), \(options.jobs) at a time, \(formatNumber(options.timeLimit)) s per check")
     print("Isolation: " + (options.isolation == .none ? style.yellow(options.isolation.summary) : options.isolation.summary))
-    let progress = ProgressBar(total: pending.count, label: "learners graded")
     let grader = Grader(chapters: curriculum, instructorPackage: package, options: options)
+    print("Builds: \(grader.buildJobs) compile job\(grader.buildJobs == 1 ? "" : "s") each"
+        + (options.buildJobs == nil ? " (this machine: \(MachineLimits.current().summary))" : " (--build-jobs)"))
+    let progress = ProgressBar(total: pending.count, label: "learners graded")
     let start = Date()
     try grader.grade(pending, workDirectory: out.appendingPathComponent(".sandboxes")) { result in
         do {
@@ -59,6 +62,13 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
     print(table.render(style: style))
     print(String(format: "\nGraded in %.1f s. Wrote %@/gradebook.csv, feedback/ and gradescope/.", Date().timeIntervalSince(start),
                  out.path))
+    let failed = reports.savedResults().filter { $0.graderError != nil }
+    guard failed.isEmpty else {
+        // Exit status 3: grading, not a learner, failed; the autograders stop here rather than report a 0.
+        print(style.yellow("\nGrading failed for \(failed.count) learner\(failed.count == 1 ? "" : "s") (\(failed.map(\.learner).joined(separator: ", "))): ")
+            + (failed.first?.graderError ?? "") + " Run grade again to grade them (without --force, only them).")
+        return 3
+    }
     return 0
 }
 

@@ -30,6 +30,8 @@ let usage = """
       --yes              With reset: do not ask first.
       --out DIR          With grade: where the gradebook goes (default: grades).
       --jobs N           With grade: submissions graded at once (default 1).
+      --build-jobs N     With grade: compile jobs per submission's build (default: what this machine's
+                         memory and processors hold, cgroup limits included, shared among --jobs).
       --timeout S        With grade: seconds each check may run (default 20).
       --force            With grade: grade learners already in the gradebook again.
       --isolation KIND   With grade: bubblewrap, unshare (Linux) or sandbox-exec (macOS); default: the
@@ -43,7 +45,7 @@ let usage = """
     solutions instead of your code.
     """
 
-runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out", "--jobs", "--timeout", "--isolation"],
+runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out", "--jobs", "--build-jobs", "--timeout", "--isolation"],
            flags: ["--all", "--force", "--limits", "--no-isolation", "--require-pass", "--yes"]) { arguments in
     let style = Style.standard
     let command = arguments.positional.first ?? "status"
