@@ -12,18 +12,57 @@ enum LearnerCopy {
         ".ci", ".github", "data", "grades",
     ]
 
-    /// Copies the package's files into `destination` (which must not exist, or be an empty
-    /// folder), keeping symbolic links inside the package as links.
+    /// Writes the package's last commit, without what no copy gets, into `destination` (which
+    /// must not exist, or be an empty folder). The commit, not the working tree: an
+    /// instructor's clone holds their own answers, submissions and ignored files, none of
+    /// which may reach learners. It refuses when `Exercises/` differs from the commit, since
+    /// the copy would then not be what the instructor sees.
     /// - Returns: How many files were copied.
     @discardableResult
-    static func write(to destination: URL, from package: URL = PackageRoot.url) throws -> Int {
+    static func writeCommitted(to destination: URL, from package: URL = PackageRoot.url) throws -> Int {
+        func git(_ arguments: [String]) throws -> String {
+            let child = ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
+                                     arguments: ["git", "-C", package.path] + arguments, timeLimit: 120)
+            let result = try child.run()
+            guard case .exited(0) = result.termination else {
+                throw UsageError("a learner's copy is made from the package's last git commit, and git could not read it "
+                    + "(\(String(decoding: result.standardError, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))")
+            }
+            return String(decoding: result.standardOutput, as: UTF8.self)
+        }
+        let changed = try git(["status", "--porcelain", "--untracked-files=all", "--", "Exercises"])
+            .split(separator: "\n").map { String($0.dropFirst(3)) }
+        guard changed.isEmpty else {
+            throw UsageError("Exercises/ differs from the last commit (\(changed.prefix(3).joined(separator: ", "))"
+                + (changed.count > 3 ? ", …" : "") + "), so the copy would not hold the stubs you see: commit, "
+                + "stash or reset those files (workbook reset ID), then export again")
+        }
+        let tree = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-commit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tree) }
+        let archive = tree.appendingPathComponent("commit.tar")
+        _ = try git(["archive", "--format=tar", "-o", archive.path, "HEAD"])
+        let unpack = ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
+                                  arguments: ["tar", "-xf", archive.path, "-C", tree.path], timeLimit: 120)
+        guard case .exited(0) = try unpack.run().termination else { throw UsageError("could not unpack the last commit") }
+        try FileManager.default.removeItem(at: archive)
+        return try write(to: destination, from: tree, outside: package)
+    }
+
+    /// Copies the files of `package` as they are (the working tree: what tests of the
+    /// package's own code want) into `destination` (which must not exist, or be an empty
+    /// folder, and lie outside `original`), keeping symbolic links inside the package as links.
+    /// - Returns: How many files were copied.
+    @discardableResult
+    static func write(to destination: URL, from package: URL, outside original: URL? = nil) throws -> Int {
+        let original = original ?? package
         let manager = FileManager.default
         if manager.fileExists(atPath: destination.path) {
             guard (try? manager.contentsOfDirectory(atPath: destination.path))?.isEmpty == true else {
                 throw UsageError("\(destination.path) already exists and is not empty")
             }
         }
-        guard !destination.standardizedFileURL.path.hasPrefix(package.standardizedFileURL.path + "/") else {
+        guard !destination.standardizedFileURL.path.hasPrefix(original.standardizedFileURL.path + "/") else {
             throw UsageError("the copy must go outside the package")
         }
         var count = 0
@@ -59,9 +98,9 @@ enum LearnerCopy {
 func exportLearner(_ arguments: Arguments, style: Style) throws -> Int32 {
     guard arguments.positional.count == 2 else { throw UsageError("export-learner needs the folder to create") }
     let destination = URL(fileURLWithPath: arguments.positional[1])
-    let count = try LearnerCopy.write(to: destination)
+    let count = try LearnerCopy.writeCommitted(to: destination)
     let committed = commitEverything(in: destination, message: "The Backprop Workbook, a learner's copy")
-    print(style.bold("Wrote a learner's copy") + " of the workbook to \(destination.path): \(count) files, "
+    print(style.bold("Wrote a learner's copy") + " of the workbook's last commit to \(destination.path): \(count) files, "
         + "without the solutions, the maintainers' tests or the CI scripts"
         + (committed ? ", as a git repository with one commit." : " (git was not found: no repository made)."))
     print("In it: swift run workbook, swift test, and every chapter's program work as in the full repository.")
