@@ -15,10 +15,11 @@ public struct MachineLimits: Sendable, Equatable {
         self.processors = processors
     }
 
-    /// Memory one compile job of this package peaks at, with room to spare: measured with
-    /// `swift build -j 1` and `-j 2` of the `workbook` product under a 768 MiB cgroup
-    /// (494–571 MB at two jobs).
-    public static let memoryPerBuildJob: UInt64 = 320 << 20
+    /// Memory to allow per compile job of a submission's build. Measured grading one
+    /// submission under a 768 MiB, ½ CPU cgroup (`.ci/in-cgroup`, Linux x86-64, Swift 6.3.1):
+    /// the grader peaked at 356 MiB with one job and 642 MiB with two; with eight the build
+    /// sat at the limit until its 300 s time limit. So 768 MiB gets one job, 1 GiB two.
+    public static let memoryPerBuildJob: UInt64 = 400 << 20
 
     /// How many compile jobs fit: no more than the processors (at least one) and no more
     /// than the memory holds at ``memoryPerBuildJob`` each.

@@ -45,7 +45,7 @@ struct BuildLimitsTests {
         let limits = MachineLimits.current(fileSystem: root)
         #expect(limits.memoryBytes == 1 << 30)
         #expect(limits.processors == Double(ProcessInfo.processInfo.activeProcessorCount))
-        #expect(limits.buildJobs == min(ProcessInfo.processInfo.activeProcessorCount, 3))
+        #expect(limits.buildJobs == min(ProcessInfo.processInfo.activeProcessorCount, 2))
     }
 
     @Test("no cgroup files: the machine's memory and processors")
@@ -60,7 +60,8 @@ struct BuildLimitsTests {
     @Test("jobs fit both the processors and the memory, and are never fewer than one")
     func jobs() {
         #expect(MachineLimits(memoryBytes: 24 << 30, processors: 2).buildJobs == 2)
-        #expect(MachineLimits(memoryBytes: 768 << 20, processors: 8).buildJobs == 2)
+        #expect(MachineLimits(memoryBytes: 768 << 20, processors: 8).buildJobs == 1)
+        #expect(MachineLimits(memoryBytes: 1 << 30, processors: 8).buildJobs == 2)
         #expect(MachineLimits(memoryBytes: 100 << 20, processors: 8).buildJobs == 1)
         #expect(MachineLimits(memoryBytes: nil, processors: 0.5).buildJobs == 1)
     }
