@@ -128,13 +128,21 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
 
     /// A macOS sandbox profile: everything but the network, writes outside the view's
     /// writable paths and the temporary folders, and reads of the hidden paths.
+    ///
+    /// The sandbox matches a file by its real path, with every symbolic link resolved (on
+    /// macOS `/tmp` and `/var` are links into `/private`), so each path goes in as given and
+    /// as `realpath(3)` resolves it: a hidden folder under `/tmp` is then hidden indeed.
     static func sandboxProfile(_ view: View) -> String {
         func quoted(_ path: String) -> String {
             "\"" + path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
-        let writable = (view.writable + ["/private/tmp", "/private/var/folders", "/dev/null", "/dev/tty"])
-            .map { "(subpath \(quoted($0)))" }.joined(separator: " ")
-        let hidden = view.hidden.map { "(subpath \(quoted($0)))" }.joined(separator: " ")
+        func subpaths(_ paths: [String]) -> String {
+            var seen = Set<String>()
+            return paths.flatMap { [$0, realPath($0)] }.filter { seen.insert($0).inserted }
+                .map { "(subpath \(quoted($0)))" }.joined(separator: " ")
+        }
+        let writable = subpaths(view.writable + ["/private/tmp", "/private/var/folders", "/dev/null", "/dev/tty"])
+        let hidden = subpaths(view.hidden)
         return """
             (version 1)
             (allow default)
@@ -143,6 +151,14 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
             \(hidden.isEmpty ? "" : "(deny file-read* \(hidden))")
             """
     }
+}
+
+/// `path` with every symbolic link in it resolved, or as it is when it does not exist.
+/// (Not Foundation's `resolvingSymlinksInPath`, which on macOS strips `/private` again.)
+func realPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
 }
 
 /// What a shut-in process sees of the file system (Linux namespaces), or may write and

@@ -98,3 +98,23 @@ struct BuildLimitsTests {
         #expect(reports.savedResults()[0].status == "grader error: the grader ran out of memory")
     }
 }
+
+@Suite("Grading: the macOS sandbox profile")
+struct SandboxProfileTests {
+    @Test("a hidden or writable path reached through a symbolic link goes into the profile resolved too")
+    func resolvesLinks() throws {
+        let folder = URL(fileURLWithPath: realPath(FileManager.default.temporaryDirectory.path))
+            .appendingPathComponent("profile-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("real/submissions")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder.appendingPathComponent("real"))
+        var view = View(readOnly: [], writable: [link.path], workingDirectory: "/")
+        view.hidden = [link.appendingPathComponent("submissions").path]
+        let profile = Isolation.sandboxProfile(view)
+        #expect(profile.contains("(deny file-read* (subpath \"\(link.path)/submissions\") (subpath \"\(real.path)\"))"),
+                "\(profile)")
+        #expect(profile.contains("(subpath \"\(folder.path)/real\")"), "\(profile)")
+    }
+}
