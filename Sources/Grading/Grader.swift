@@ -86,8 +86,15 @@ public struct Grader: Sendable {
         var skipped = [String]()
         var compilerMessages = [Int: String]()
         var stubbed = Set<Int>()
-        guard let exercises = submission.exercises else {
-            return zeroResult(submission.learner, problems: ["no Exercises folder in the submission"], message: "no submission")
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-loose-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        var exercises = submission.exercises
+        if exercises == nil, let loose = try? LooseFiles(in: submission.folder, stubs: sandbox.stubs, into: staging) {
+            exercises = loose.exercises
+            if exercises != nil { skipped += loose.skipped }
+        }
+        guard let exercises else {
+            return zeroResult(submission.learner, problems: ["nothing to grade in the submission"], message: Self.whatToUpload)
         }
         do {
             for chapter in chapters {
@@ -165,6 +172,11 @@ public struct Grader: Sendable {
         defer { seconds += Date().timeIntervalSince(start) }
         return body()
     }
+
+    /// What a submission with nothing to grade is told.
+    static let whatToUpload = "the submission holds no Exercises folder, no Chapter1 … Chapter5 folders and no file named as an "
+        + "exercise's file: upload your Exercises folder (or the chapter folders in it, or the exercises' .swift files), "
+        + "or your whole repository"
 
     /// What a build killed for want of memory means, and what to do about it.
     private var outOfMemory: String {

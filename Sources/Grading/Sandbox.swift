@@ -11,7 +11,8 @@ public final class Sandbox: @unchecked Sendable {
     private let directory: URL
     private let scratch: URL
     private let package: URL
-    private let stubs: URL
+    /// The instructor's stubs, the `Exercises/` of the package that grades.
+    let stubs: URL
     private let isolation: Isolation
     /// The instructor's files, as copied: what every learner's build must start from.
     private let pristine: PackageFingerprint

@@ -81,7 +81,8 @@ private let gradescopeSetup = #"""
 private let gradescopeRun = #"""
     #!/usr/bin/env bash
     # Gradescope runs this for each submission: it grades the one learner in
-    # $root/submission (their Exercises/ folder, or a copy of their whole repository) and
+    # $root/submission (their Exercises/ folder, its chapter folders, the exercises' files
+    # loose, or a copy of their whole repository) and
     # writes $root/results/results.json. Learner code is isolated inside Gradescope's
     # container too when the container allows namespaces; otherwise the container (one per
     # submission) is the only isolation, and the results say so.
