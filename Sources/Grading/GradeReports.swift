@@ -22,6 +22,31 @@ public struct GradeReports: Sendable {
 
     private var resultsFolder: URL { folder.appendingPathComponent("results") }
 
+    /// Where the gradebook's seed is kept, so that a later run grades with the same one.
+    public var seedFile: URL { folder.appendingPathComponent("seed") }
+
+    /// The seed this gradebook grades with, and whether it was drawn now: `given` (kept for
+    /// later runs), else the one kept from an earlier run, else one drawn at random, so
+    /// that the shapes and values learners saw at home (seed 1, or their own) are not the
+    /// ones graded. A `given` seed other than the kept one is refused while results graded
+    /// with the kept one remain, unless `replacing` (they are all graded again).
+    public func seed(given: UInt64?, replacing: Bool) throws -> (seed: UInt64, drawn: Bool) {
+        let kept = (try? String(contentsOf: seedFile, encoding: .utf8))
+            .flatMap { UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if let given {
+            if let kept, kept != given, !replacing, !savedResults().isEmpty {
+                throw UsageError("\(folder.path) was graded with seed \(kept): grade with --seed \(kept) (or without --seed), "
+                    + "or with --force to grade everyone again with seed \(given)")
+            }
+            try write(Data("\(given)\n".utf8), to: seedFile)
+            return (given, false)
+        }
+        if let kept { return (kept, false) }
+        let drawn = UInt64.random(in: 2 ... 999_999)
+        try write(Data("\(drawn)\n".utf8), to: seedFile)
+        return (drawn, true)
+    }
+
     /// The learners of the roster already graded, from an earlier run: those with a
     /// result of their own, sealed by this grader, that grading did not fail for.
     public func gradedLearners() -> Set<String> { Set(savedResults().filter { $0.graderError == nil }.map(\.learner)) }

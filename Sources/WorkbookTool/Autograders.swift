@@ -13,8 +13,12 @@ func autograderCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
     let destination = URL(fileURLWithPath: out)
     switch arguments.positional[1] {
     case "gradescope":
-        try writeGradescopeAutograder(to: destination)
+        let given = try arguments.value("--seed", what: "a whole number", UInt64.init)
+        let seed = given ?? UInt64.random(in: 2 ... 999_999)
+        try writeGradescopeAutograder(to: destination, seed: seed)
         print(style.bold("Wrote Gradescope's autograder") + " to \(destination.path): setup.sh, run_autograder and workbook/.")
+        print("It grades with seed \(seed)" + (given == nil ? ", drawn now (--seed N chooses one)" : "")
+            + ": learners see seed 1 at home, so answers written for those shapes and values score nothing here.")
         print("Zip the folder's contents (cd \(out) && zip -r ../autograder.zip .) and upload the zip to Gradescope.")
     case "classroom":
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -32,9 +36,10 @@ func autograderCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
 /// `run_autograder` (run for each submission) and `workbook/`, the package without
 /// answers (``LearnerCopy``). Paths default to Gradescope's `/autograder` and follow
 /// `AUTOGRADER_ROOT` when set, so the autograder can be tried on any machine.
-func writeGradescopeAutograder(to folder: URL) throws {
+func writeGradescopeAutograder(to folder: URL, seed: UInt64) throws {
     try LearnerCopy.writeCommitted(to: folder.appendingPathComponent("workbook"))
-    for (name, text) in [("setup.sh", gradescopeSetup), ("run_autograder", gradescopeRun)] {
+    let run = gradescopeRun.replacingOccurrences(of: "@SEED@", with: String(seed))
+    for (name, text) in [("setup.sh", gradescopeSetup), ("run_autograder", run)] {
         let file = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
@@ -97,8 +102,9 @@ private let gradescopeRun = #"""
     isolation=
     "$workbook/.build/debug/workbook" isolation > /dev/null || isolation=--no-isolation
     cd "$workbook"
+    # The seed chosen when this autograder was written: not seed 1, which every learner sees at home.
     "$workbook/.build/debug/workbook" grade "$work/class" --out "$work/grades" --timeout "${WORKBOOK_TIME_LIMIT:-20}" \
-        --no-color $isolation
+        --seed @SEED@ --no-color $isolation
     cp "$work/grades/gradescope/learner/results.json" "$root/results/results.json"
     """#
 

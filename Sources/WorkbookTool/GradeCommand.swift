@@ -15,7 +15,8 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
     options.buildJobs = try arguments.value("--build-jobs", what: "a whole number from 1 to 64", wholeNumber(in: 1 ... 64))
     options.timeLimit = try arguments.value("--timeout", default: IsolatedCheck.defaultTimeLimit,
                                             what: "a positive number of seconds") { Double($0).flatMap { $0 > 0 ? $0 : nil } }
-    options.seed = try arguments.value("--seed", default: Exercise.seedFromEnvironment, what: "a whole number", UInt64.init)
+    let givenSeed = try arguments.value("--seed", what: "a whole number", UInt64.init)
+        ?? ProcessInfo.processInfo.environment["WORKBOOK_SEED"].flatMap(UInt64.init)
     let out = URL(fileURLWithPath: try arguments.value("--out", default: "grades", what: "a folder") { $0 })
     let package = PackageRoot.url
     guard FileManager.default.fileExists(atPath: package.appendingPathComponent("Sources/WorkbookTool").path) else {
@@ -33,10 +34,14 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
     let all = try Submission.all(in: submissionsFolder)
     let reports = try GradeReports(folder: out, chapters: curriculum, roster: Set(all.map(\.learner)))
     let done = arguments.has("--force") ? [] : reports.gradedLearners()
+    let (seed, drawn) = try reports.seed(given: givenSeed, replacing: arguments.has("--force"))
+    options.seed = seed
     let pending = all.filter { !done.contains($0.learner) }
     print(style.bold("Grading \(pending.count) submissions") + " from \(submissionsFolder.path) into \(out.path)"
         + (done.isEmpty ? "" : " (\(all.count - pending.count) already graded; --force grades them again)")
-        + ", seed \(options.seed), \(options.jobs) at a time, \(formatNumber(options.timeLimit)) s per check")
+        + ", \(options.jobs) at a time, \(formatNumber(options.timeLimit)) s per check")
+    print("Seed: \(seed) (" + (drawn ? "drawn for this gradebook: learners never saw its shapes and values; " : "")
+        + "kept in \(reports.seedFile.path), so a regrade reproduces it)")
     print("Isolation: " + (options.isolation == .none ? style.yellow(options.isolation.summary) : options.isolation.summary))
     let grader = Grader(chapters: curriculum, instructorPackage: package, options: options)
     print("Builds: \(grader.buildJobs) compile job\(grader.buildJobs == 1 ? "" : "s") each"

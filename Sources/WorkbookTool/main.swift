@@ -18,12 +18,14 @@ let usage = """
       grade SUBMISSIONS  Grade a folder of learners' submissions (see the README's section for instructors).
       isolation          Which isolation grading would use on this machine.
       export-learner DIR A learner's copy of the repository: no solutions, no maintainers' tests.
-      autograder gradescope --out DIR   Gradescope's autograder (setup.sh, run_autograder).
+      autograder gradescope --out DIR   Gradescope's autograder (setup.sh, run_autograder), grading
+                         with --seed N or a seed drawn now.
       autograder classroom --out FILE   A GitHub Classroom workflow, one step per exercise.
       sweep N            Maintainers: check the reference solutions (WORKBOOK_SOLUTIONS=1) for seeds 1 … N.
 
     OPTIONS:
-      --seed N           Seed for the checks' random shapes and values (default: $WORKBOOK_SEED or 1).
+      --seed N           Seed for the checks' random shapes and values (default: $WORKBOOK_SEED or 1;
+                         with grade, the gradebook's kept seed, or one drawn for a new gradebook).
       --time-limit S     Seconds each check may run before it counts as timed out (default: 20).
       --all              With hint: show every hint at once.
       --require-pass     With check: exit 1 unless every exercise checked passed (stubs too).

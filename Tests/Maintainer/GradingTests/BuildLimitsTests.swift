@@ -118,3 +118,22 @@ struct SandboxProfileTests {
         #expect(profile.contains("(subpath \"\(folder.path)/real\")"), "\(profile)")
     }
 }
+
+@Suite("Grading: the gradebook's seed")
+struct GradebookSeedTests {
+    @Test("a new gradebook draws a seed other than 1 and keeps it; a different --seed is refused unless all are regraded")
+    func seedIsKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seed-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reports = try GradeReports(folder: folder, chapters: [], roster: ["ada"])
+        let first = try reports.seed(given: nil, replacing: false)
+        #expect(first.drawn && first.seed != 1)
+        #expect(try reports.seed(given: nil, replacing: false) == (first.seed, false))
+        #expect(try reports.seed(given: first.seed, replacing: false) == (first.seed, false))
+        let exercise = LearnerResult.ExerciseGrade(id: "1.1", status: .passed, points: 2, maxPoints: 2, message: "")
+        try reports.save(LearnerResult(learner: "ada", exercises: [exercise], problems: [], compilerMessages: [:]))
+        #expect(throws: UsageError.self) { try reports.seed(given: first.seed + 1, replacing: false) }
+        #expect(try reports.seed(given: first.seed + 1, replacing: true) == (first.seed + 1, false))
+        #expect(try reports.seed(given: nil, replacing: false) == (first.seed + 1, false))
+    }
+}
