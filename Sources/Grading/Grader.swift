@@ -159,7 +159,9 @@ public struct Grader: Sendable {
         let command = options.isolation.wrap(arguments, in: view)
         let child = ChildProcess(executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
                                  timeLimit: options.timeLimit + 10)
-        guard let result = try? child.run() else { return Outcome(.crashed, "the check could not be started") }
+        let run = try? child.run()
+        options.isolation.endLearnerProcesses()
+        guard let result = run else { return Outcome(.crashed, "the check could not be started") }
         let seed = options.seed
         return IsolatedCheck.outcome(of: options.isolation.commandTermination(result.termination),
                                      standardOutput: result.standardOutput,

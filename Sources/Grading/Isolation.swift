@@ -10,13 +10,24 @@ import WorkbookCore
 ///   inside can kill), and when it ends, the kernel kills every process in it.
 /// - `sandbox-exec` (macOS): a profile that denies the network, writes outside the
 ///   view's writable paths and `/tmp`, and reads of the instructor's folder.
+/// - `user` (Linux, as root, where namespaces are not allowed: Gradescope's containers):
+///   learner code runs as a user of its own (uid ``learnerID``, no groups, no new
+///   privileges), which can write only its build folders and `/tmp`, cannot write the
+///   grader's files or signal its processes, and whose every process is killed after each
+///   build and check. It can read what is world-readable: grade from a learner's copy
+///   (the autograder's holds no solutions).
 /// - `none`: learner code runs as the grader's user, with the grader's files; only with
 ///   `--no-isolation`, and every output says so.
 public enum Isolation: String, Sendable, CaseIterable, Codable {
     case bubblewrap
     case unshare
     case sandboxExec = "sandbox-exec"
+    case unprivilegedUser = "user"
     case none
+
+    /// The user and group id learner code runs as with `user` isolation: one no system
+    /// account uses, so that killing every process of it kills the learner's only.
+    public static let learnerID: UInt32 = 64123
 
     /// The strongest isolation that works on this machine, tried by running `/bin/true` in
     /// it, or `nil` when none does.
@@ -24,7 +35,7 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
         #if os(macOS)
         let candidates: [Isolation] = [.sandboxExec]
         #else
-        let candidates: [Isolation] = [.bubblewrap, .unshare]
+        let candidates: [Isolation] = [.bubblewrap, .unshare, .unprivilegedUser]
         #endif
         return candidates.first { $0.works() }
     }
@@ -32,6 +43,7 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
     /// Whether a trivial command runs in this isolation here.
     public func works() -> Bool {
         guard self != .none else { return true }
+        if self == .unprivilegedUser && getuid() != 0 { return false }  // Only root can become another user.
         let view = View(readOnly: View.system, writable: [], workingDirectory: "/")
         let command = wrap(["/bin/sh", "-c", "exit 0"], in: view)
         guard FileManager.default.isExecutableFile(atPath: command[0]) else { return false }
@@ -47,6 +59,8 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
         case .bubblewrap: "bubblewrap: namespaces, read-only view, no network, uid 65534"
         case .unshare: "unshare: namespaces, read-only view, no network, uid 65534"
         case .sandboxExec: "sandbox-exec: no network, writes only to a temporary folder"
+        case .unprivilegedUser: "user: no namespaces here; learner code ran as uid \(Self.learnerID), which cannot write the "
+            + "grader's files or signal it, and whose processes were killed after each build and check"
         case .none: "NONE (--no-isolation): learner code ran as the grader's user, with its files"
         }
     }
@@ -78,10 +92,29 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
                     view.rootMountPoint, view.workingDirectory,
                     view.readOnly.joined(separator: "\n"), view.writable.joined(separator: "\n")]
                 + environment + command
+        case .unprivilegedUser:
+            for path in view.writable {  // The learner's user owns what it may write, nothing else.
+                try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                _ = chown(path, Self.learnerID, Self.learnerID)
+            }
+            return ["/usr/bin/setpriv", "--reuid=\(Self.learnerID)", "--regid=\(Self.learnerID)", "--clear-groups",
+                    "--no-new-privs", "--", "/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", view.workingDirectory]
+                + environment + command
         case .sandboxExec:
             return ["/usr/bin/sandbox-exec", "-p", Self.sandboxProfile(view)] + ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"",
                                                                                view.workingDirectory] + environment + command
         }
+    }
+
+    /// Kills every process learner code left behind, where the isolation does not do it by
+    /// itself (with `user`: every process of the learner's user, detached ones included).
+    public func endLearnerProcesses() {
+        guard self == .unprivilegedUser else { return }
+        // kill -1 signals every process its sender may signal: the learner user's, and no one else's.
+        let killer = ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/setpriv"),
+                                  arguments: ["--reuid=\(Self.learnerID)", "--regid=\(Self.learnerID)", "--clear-groups",
+                                              "--", "/bin/kill", "-KILL", "-1"], timeLimit: 10)
+        _ = try? killer.run()
     }
 
     /// How the wrapped command ended, from how the wrapper did: bubblewrap and unshare

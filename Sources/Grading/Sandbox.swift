@@ -107,15 +107,19 @@ public final class Sandbox: @unchecked Sendable {
         #endif
         let home = directory.appendingPathComponent("home")
         try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        var view = View(readOnly: View.system + [toolchain.path], writable: [directory.path],
-                        workingDirectory: root.path)
+        // As a user of its own, the build may write its build folder and home only; in a namespace,
+        // its sandbox folder is all it sees writable.
+        let writable = isolation == .unprivilegedUser ? [scratch.path, home.path] : [directory.path]
+        var view = View(readOnly: View.system + [toolchain.path], writable: writable, workingDirectory: root.path)
         view.hidden = [package.path]
         view.environment["HOME"] = home.path
         view.environment["PATH"] = toolchain.appendingPathComponent("bin").path + ":/usr/bin:/bin"
         let command = isolation.wrap(arguments, in: view)
         let child = ChildProcess(executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
                                  timeLimit: timeLimit)
-        guard let result = try? child.run() else { return .failed("could not start swift build") }
+        let run = try? child.run()
+        isolation.endLearnerProcesses()
+        guard let result = run else { return .failed("could not start swift build") }
         if case .exited(0) = result.termination { return nil }
         if case .timedOut(let seconds) = result.termination { return .timedOut(seconds: seconds) }
         let output = String(decoding: result.standardOutput + result.standardError, as: UTF8.self)

@@ -89,8 +89,9 @@ private let gradescopeRun = #"""
     # $root/submission (their Exercises/ folder, its chapter folders, the exercises' files
     # loose, or a copy of their whole repository) and
     # writes $root/results/results.json. Learner code is isolated inside Gradescope's
-    # container too when the container allows namespaces; otherwise the container (one per
-    # submission) is the only isolation, and the results say so.
+    # container too: in namespaces where the container allows them, else as a user of its
+    # own that cannot write the results (Gradescope's containers run this as root); the
+    # results say which. WORKBOOK_ISOLATION=KIND chooses (as `workbook grade --isolation`).
     set -euo pipefail
     root=${AUTOGRADER_ROOT:-/autograder}
     workbook="$root/source/workbook"
@@ -101,6 +102,7 @@ private let gradescopeRun = #"""
     cp -RP "$root/submission" "$work/class/learner"
     isolation=
     "$workbook/.build/debug/workbook" isolation > /dev/null || isolation=--no-isolation
+    if [ -n "${WORKBOOK_ISOLATION:-}" ]; then isolation="--isolation $WORKBOOK_ISOLATION"; fi
     cd "$workbook"
     # The seed chosen when this autograder was written: not seed 1, which every learner sees at home.
     "$workbook/.build/debug/workbook" grade "$work/class" --out "$work/grades" --timeout "${WORKBOOK_TIME_LIMIT:-20}" \

@@ -48,7 +48,14 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
         + (options.buildJobs == nil ? " (this machine: \(MachineLimits.current().summary))" : " (--build-jobs)"))
     let progress = ProgressBar(total: pending.count, label: "learners graded")
     let start = Date()
-    try grader.grade(pending, workDirectory: out.appendingPathComponent(".sandboxes")) { result in
+    // As a user of its own, learner code must reach its sandbox but nothing of the grader's
+    // output: the sandboxes then go in a folder of their own, removed after grading.
+    let ownSandboxes = options.isolation == .unprivilegedUser
+    let sandboxes = ownSandboxes
+        ? FileManager.default.temporaryDirectory.appendingPathComponent("workbook-sandboxes-\(UUID().uuidString)")
+        : out.appendingPathComponent(".sandboxes")
+    defer { if ownSandboxes { try? FileManager.default.removeItem(at: sandboxes) } }
+    try grader.grade(pending, workDirectory: sandboxes) { result in
         do {
             try reports.save(result)
         } catch {
@@ -81,7 +88,7 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
 /// machine has; none only with `--no-isolation`.
 private func chosenIsolation(_ arguments: Arguments) throws -> Isolation {
     if arguments.has("--no-isolation") { return .none }
-    if let chosen = try arguments.value("--isolation", what: "bubblewrap, unshare or sandbox-exec", { name in
+    if let chosen = try arguments.value("--isolation", what: "bubblewrap, unshare, user or sandbox-exec", { name in
         Isolation(rawValue: name).flatMap { $0 == .none ? nil : $0 }
     }) {
         let name = chosen.rawValue

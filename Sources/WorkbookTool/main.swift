@@ -36,8 +36,8 @@ let usage = """
                          memory and processors hold, cgroup limits included, shared among --jobs).
       --timeout S        With grade: seconds each check may run (default 20).
       --force            With grade: grade learners already in the gradebook again.
-      --isolation KIND   With grade: bubblewrap, unshare (Linux) or sandbox-exec (macOS); default: the
-                         strongest that works here.
+      --isolation KIND   With grade: bubblewrap, unshare, user (Linux: as root, without namespaces) or
+                         sandbox-exec (macOS); default: the strongest that works here.
       --no-isolation     With grade: run learner code unisolated, as you (only for code you trust).
       --no-color         Plain text: no colours or progress bar (also NO_COLOR=1).
       -h, --help         Show this help.
