@@ -11,27 +11,26 @@ func hasFolder(_ folder: String) -> Bool {
     FileManager.default.fileExists(atPath: Context.packageDirectory + "/" + folder)
 }
 
-/// Stops reading the manifest with `message` (an exit, not a trap: no crash report).
-func refuse(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-    exit(1)
-}
+/// What this copy was asked for and cannot do, said by the compiler in one sentence: the C target
+/// `CopyRefusals`, which WorkbookCore depends on, holds an `#error` for each of these conditions.
+/// (A manifest that exits instead is reported by SwiftPM as "Invalid manifest" with a kilobyte of
+/// its own compile command, twice, before the sentence that matters.)
+var refusals: [CSetting] = []
 
 /// The learner's code lives in `Exercises/`; `WORKBOOK_SOLUTIONS=1` swaps in the
 /// reference code in `Solutions/`, which has the same files and public API.
-let usesSolutions = Context.environment["WORKBOOK_SOLUTIONS"] == "1"
+let usesSolutions = Context.environment["WORKBOOK_SOLUTIONS"] == "1" && hasFolder("Solutions")
 let chapterSources = usesSolutions ? "Solutions" : "Exercises"
-if usesSolutions && !hasFolder("Solutions") {
-    refuse("WORKBOOK_SOLUTIONS=1, but this copy of the workbook has no solutions: it is a learner's copy. "
-        + "Unset WORKBOOK_SOLUTIONS to build your own code.")
+if Context.environment["WORKBOOK_SOLUTIONS"] == "1" && !usesSolutions {
+    refusals.append(.define("WORKBOOK_SOLUTIONS_IN_A_LEARNERS_COPY"))
 }
 
 /// `WORKBOOK_MAINTAINER=1` adds the maintainers' tests (the checks' own tests, the
 /// library's, the repository's rules) to `swift test`; without it, `swift test`
 /// runs the learner's exercises and nothing else.
-let includesMaintainerTests = Context.environment["WORKBOOK_MAINTAINER"] == "1"
-if includesMaintainerTests && !hasFolder("Tests/Maintainer") {
-    refuse("WORKBOOK_MAINTAINER=1, but this copy of the workbook has no maintainers' tests: it is a learner's copy.")
+let includesMaintainerTests = Context.environment["WORKBOOK_MAINTAINER"] == "1" && hasFolder("Tests/Maintainer")
+if Context.environment["WORKBOOK_MAINTAINER"] == "1" && !includesMaintainerTests {
+    refusals.append(.define("WORKBOOK_MAINTAINER_IN_A_LEARNERS_COPY"))
 }
 
 /// Lets programs and tests say which code they were built with (`#if WORKBOOK_SOLUTIONS`).
@@ -110,7 +109,8 @@ let package = Package(
     targets: [
         // MARK: - Shared library: matrices, RNG, gradient checking, terminal output
 
-        .target(name: "WorkbookCore", swiftSettings: vectorSettings),
+        .target(name: "WorkbookCore", dependencies: ["CopyRefusals"], swiftSettings: vectorSettings),
+        .target(name: "CopyRefusals", cSettings: refusals),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"])]),
         .target(name: "Datasets", dependencies: ["CZlib"], swiftSettings: vectorSettings),
         .target(name: "Grading", dependencies: ["WorkbookCore", "Datasets"]),

@@ -60,8 +60,9 @@ func requireFinished(_ configuration: DeepConfiguration, command: String, style:
     guard !unfinished.isEmpty else { return true }
     let ids = unfinished.sorted().joined(separator: ", ")
     print(style.yellow("This needs Chapter 5's exercises, and \(ids) \(unfinished.count == 1 ? "is" : "are") not started yet.")
-        + "\nFinish them (swift run workbook shows what is left), or run the reference: "
-        + "WORKBOOK_SOLUTIONS=1 swift run -c release deep-mnist" + (command.isEmpty ? "" : " \(command)"))
+        + "\nFinish them (swift run workbook shows what is left)"
+        + PackageRoot.orTheReference("run the reference",
+                                     "WORKBOOK_SOLUTIONS=1 swift run -c release deep-mnist" + (command.isEmpty ? "" : " \(command)")))
     return false
 }
 

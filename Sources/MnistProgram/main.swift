@@ -66,8 +66,8 @@ func train(_ arguments: Arguments) throws -> Int32 {
     guard unfinished.isEmpty else {
         let ids = unfinished.sorted().joined(separator: ", ")
         print(style.yellow("Training needs Chapter 4's exercises, and \(ids) \(unfinished.count == 1 ? "is" : "are") "
-            + "not started yet.") + "\nFinish them (swift run workbook shows what is left), or train the reference: "
-            + "WORKBOOK_SOLUTIONS=1 swift run -c release mnist")
+            + "not started yet.") + "\nFinish them (swift run workbook shows what is left)"
+            + PackageRoot.orTheReference("train the reference", "WORKBOOK_SOLUTIONS=1 swift run -c release mnist"))
         return 1
     }
     #if DEBUG
@@ -171,7 +171,8 @@ func tune(_ arguments: Arguments) throws -> Int32 {
             (configuration.batchSize, configuration.learningRate) = (batchSize, eta)
             let trainer = MnistTrainer(configuration: configuration, data: data)
             guard trainer.unfinishedExercises().isEmpty else {
-                print("Chapter 4 is not finished; tune the reference with WORKBOOK_SOLUTIONS=1.")
+                print("Chapter 4 is not finished (swift run workbook shows what is left)"
+                + PackageRoot.orTheReference("tune the reference", "WORKBOOK_SOLUTIONS=1 swift run -c release mnist tune"))
                 return 1
             }
             let reports = try trainer.train().epochs
@@ -219,7 +220,8 @@ func compare(_ arguments: Arguments) throws -> Int32 {
             run.learningRate = eta
             let trainer = MnistTrainer(configuration: run, data: data)
             guard trainer.unfinishedExercises().isEmpty else {
-                print("Chapter 4 is not finished; compare the reference with WORKBOOK_SOLUTIONS=1.")
+                print("Chapter 4 is not finished (swift run workbook shows what is left)"
+                + PackageRoot.orTheReference("compare the reference", "WORKBOOK_SOLUTIONS=1 swift run -c release mnist compare"))
                 return 1
             }
             let accuracy = try trainer.train().epochs.last!.validationAccuracy
@@ -243,7 +245,8 @@ func bench(_ arguments: Arguments) throws -> Int32 {
     for configuration in [quadratic, crossEntropy] {
         let trainer = MnistTrainer(configuration: configuration, data: data)
         guard trainer.unfinishedExercises().isEmpty else {
-            print("Chapter 4 is not finished; bench the reference with WORKBOOK_SOLUTIONS=1.")
+            print("Chapter 4 is not finished (swift run workbook shows what is left)"
+                + PackageRoot.orTheReference("bench the reference", "WORKBOOK_SOLUTIONS=1 swift run -c release mnist bench"))
             return 1
         }
         let (network, reports) = try trainer.train()

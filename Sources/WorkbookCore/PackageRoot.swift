@@ -18,6 +18,24 @@ public enum PackageRoot {
         return URL(fileURLWithPath: here)
     }()
 
+    /// Whether this copy has the reference solutions: a learner's copy (`workbook export-learner`)
+    /// does not, and nothing in it may suggest `WORKBOOK_SOLUTIONS=1`.
+    public static let hasReferenceSolutions =
+        FileManager.default.fileExists(atPath: url.appendingPathComponent("Solutions/Chapter1").path)
+
+    /// `", or <what>: <command>"` where the reference solutions exist, else `"."`: the end of a
+    /// sentence that sends the learner on (`Finish it (swift run workbook)` + this).
+    public static func orTheReference(_ what: String, _ command: String) -> String {
+        hasReferenceSolutions ? ", or \(what): \(command)" : "."
+    }
+
+    /// `usage` without its lines about `WORKBOOK_SOLUTIONS` where there are no reference solutions.
+    public static func forThisCopy(_ usage: String) -> String {
+        hasReferenceSolutions ? usage
+            : usage.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.contains("WORKBOOK_SOLUTIONS") }.joined(separator: "\n")
+    }
+
     /// The nearest folder at or above `start` whose `Package.swift` is the workbook's.
     static func workbook(atOrAbove start: URL) -> URL? {
         var folder = start.standardizedFileURL

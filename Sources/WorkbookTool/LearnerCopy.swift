@@ -50,8 +50,9 @@ enum LearnerCopy {
     }
 
     /// Copies the files of `package` as they are (the working tree: what tests of the
-    /// package's own code want) into `destination` (which must not exist, or be an empty
-    /// folder, and lie outside `original`), keeping symbolic links inside the package as links.
+    /// package's own code want), the READMEs in their learner's edition (``LearnerReadme``),
+    /// into `destination` (which must not exist, or be an empty folder, and lie outside
+    /// `original`), keeping symbolic links inside the package as links.
     /// - Returns: How many files were copied.
     @discardableResult
     static func write(to destination: URL, from package: URL, outside original: URL? = nil) throws -> Int {
@@ -80,6 +81,10 @@ enum LearnerCopy {
             case .typeSymbolicLink?:
                 try manager.createSymbolicLink(atPath: target.path,
                                                withDestinationPath: manager.destinationOfSymbolicLink(atPath: source.path))
+                count += 1
+            case .typeRegular? where LearnerReadme.files.contains(relative):
+                let readme = try String(contentsOf: source, encoding: .utf8)
+                try Data(LearnerReadme.learnersEdition(of: readme).utf8).write(to: target)
                 count += 1
             case .typeRegular?:
                 try manager.copyItem(at: source, to: target)

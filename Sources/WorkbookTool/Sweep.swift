@@ -33,7 +33,9 @@ func sweep(seeds: Int, style: Style) -> Int32 {
         + ": \(jobs.count) checks in \(seconds) s")
     return 0
     #else
-    print(style.red("sweep checks the reference solutions: run WORKBOOK_SOLUTIONS=1 swift run -c release workbook sweep N"))
+    print(style.red(PackageRoot.hasReferenceSolutions
+        ? "sweep checks the reference solutions: run WORKBOOK_SOLUTIONS=1 swift run -c release workbook sweep N"
+        : "sweep checks the reference solutions, and this learner's copy of the workbook has none"))
     return 2
     #endif
 }

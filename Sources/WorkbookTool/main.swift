@@ -43,8 +43,8 @@ let usage = """
       -h, --help         Show this help.
 
     Each check runs in its own process, so a crash or an endless loop in one
-    exercise costs that exercise only. WORKBOOK_SOLUTIONS=1 checks the reference
-    solutions instead of your code.
+    exercise costs that exercise only.
+    WORKBOOK_SOLUTIONS=1 checks the reference solutions instead of your code.
     """
 
 runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out", "--jobs", "--build-jobs", "--timeout", "--isolation"],

@@ -52,5 +52,6 @@ public func unfinishedExercisesNote(_ stubs: Set<String>, program: String, style
     let ids = stubs.sorted()
     let which = ids.count == 1 ? "exercise \(ids[0]), which is" : "exercises \(ids.joined(separator: ", ")), which are"
     return style.yellow("These numbers use \(which) not started yet, so they are placeholders.")
-        + "\nFinish it (swift run workbook), or see the reference: WORKBOOK_SOLUTIONS=1 swift run \(program)"
+        + "\nFinish \(ids.count == 1 ? "it" : "them") (swift run workbook)"
+        + PackageRoot.orTheReference("see the reference", "WORKBOOK_SOLUTIONS=1 swift run \(program)")
 }

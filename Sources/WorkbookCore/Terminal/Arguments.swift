@@ -72,7 +72,7 @@ public func runProgram(_ program: String, usage: String, valued: Set<String>, fl
         let arguments = try Arguments(CommandLine.arguments.dropFirst(), valued: valued, flags: flags)
         if arguments.has("--no-color") { setenv("NO_COLOR", "1", 1) }
         if arguments.wantsHelp {
-            print(usage)
+            print(PackageRoot.forThisCopy(usage))
             exit(0)
         }
         exit(try body(arguments))
