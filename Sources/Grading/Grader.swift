@@ -9,9 +9,17 @@ public struct Grader: Sendable {
         /// Seconds each exercise's check may run.
         public var timeLimit = 20.0
         public var seed: UInt64 = 1
-        /// Seconds a submission's build may take (the first build in a sandbox compiles
-        /// the whole package: about a minute on 2 cores).
+        /// Seconds a submission's build may take. Each sandbox builds the stubs first
+        /// (``warmUpTimeLimit``), so this is the time for what the learner changed: a few
+        /// seconds for a whole class's worth of honest code.
         public var buildTimeLimit = 300.0
+        /// Seconds one chapter may take to compile on its own, when the whole build took
+        /// too long: a slower chapter's stubs are graded in its place, as for a chapter that
+        /// does not compile.
+        public var chapterBuildTimeLimit = 120.0
+        /// Seconds the stubs' build may take in a new sandbox (the whole package, from
+        /// nothing: under a minute on 2 cores); longer is the grader's error, never a learner's.
+        public var warmUpTimeLimit = 1800.0
         /// Compile jobs each build runs (`swift build -j`): by default what the memory and
         /// processors this grader may use hold, shared among the learners graded at once.
         public var buildJobs: Int?
@@ -61,18 +69,27 @@ public struct Grader: Sendable {
     }
 
     /// Grades one submission in `sandbox`, timing its build and its checks.
+    /// A sandbox builds the stubs before its first learner (not counted in their times).
     public func grade(_ submission: Submission, in sandbox: Sandbox) -> LearnerResult {
+        if let failure = sandbox.warmUp(timeLimit: options.warmUpTimeLimit, jobs: buildJobs) {
+            let error: String
+            switch failure {
+            case .killed: error = outOfMemory
+            case .timedOut: error = "the grader's build of the stubs took longer than \(formatNumber(options.warmUpTimeLimit)) s: "
+                + "this machine is too slow or too busy to grade on"
+            case .failed(let output): error = "the grader's own stubs do not build: " + String(output.suffix(2000))
+            }
+            var result = zeroResult(submission.learner, problems: [], message: "not graded: " + error)
+            result.graderError = error
+            result.isolation = options.isolation
+            return result
+        }
         var buildSeconds = 0.0
         let start = Date()
-        var result = grade(submission, in: sandbox, buildSeconds: &buildSeconds)
-        result.buildSeconds = buildSeconds
-        result.checkSeconds = Date().timeIntervalSince(start) - buildSeconds
-        return result
-    }
-
-    private func grade(_ submission: Submission, in sandbox: Sandbox, buildSeconds: inout Double) -> LearnerResult {
         var result = gradeInPristine(submission, in: sandbox, buildSeconds: &buildSeconds)
         result.isolation = options.isolation
+        result.buildSeconds = buildSeconds
+        result.checkSeconds = Date().timeIntervalSince(start) - buildSeconds
         return result
     }
 
@@ -85,7 +102,8 @@ public struct Grader: Sendable {
         var problems = [String]()
         var skipped = [String]()
         var compilerMessages = [Int: String]()
-        var stubbed = Set<Int>()
+        /// Chapters whose stubs are graded in their place, with why.
+        var stubbed = [Int: String]()
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-loose-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
         var exercises = submission.exercises
@@ -102,38 +120,55 @@ public struct Grader: Sendable {
                 if !installed.hadChapter { problems.append("chapter \(chapter.number) missing") }
                 skipped += installed.skipped
             }
-            // Build; put the stubs back for each chapter that does not compile, until the rest does.
+            // Build; put the stubs back for each chapter that does not compile, or compiles too
+            // slowly, until the rest builds.
+            var searchedForSlowChapters = false
             while let failure = timed({ sandbox.build(timeLimit: options.buildTimeLimit, jobs: buildJobs) },
                                       adding: &buildSeconds) {
-                if case .killed = failure {
-                    var result = zeroResult(submission.learner, problems: problems, message: "not graded: " + outOfMemory)
-                    result.graderError = outOfMemory
-                    return result
-                }
-                guard case .failed(let output) = failure else {
+                switch failure {
+                case .killed:
+                    return outOfMemoryResult(submission.learner, problems: problems)
+                case .timedOut where !searchedForSlowChapters:
+                    // Found as a compile error is found: each chapter built on its own.
+                    searchedForSlowChapters = true
+                    for chapter in chapters.map(\.number) where stubbed[chapter] == nil {
+                        let alone = timed({ sandbox.build(target: "Chapter\(chapter)", timeLimit: options.chapterBuildTimeLimit,
+                                                          jobs: buildJobs) }, adding: &buildSeconds)
+                        if case .killed? = alone { return outOfMemoryResult(submission.learner, problems: problems) }
+                        guard case .timedOut? = alone else { continue }
+                        problems.append("chapter \(chapter) took longer than \(formatNumber(options.chapterBuildTimeLimit)) s to compile")
+                        stubbed[chapter] = "Chapter \(chapter) took longer than \(formatNumber(options.chapterBuildTimeLimit)) s to "
+                            + "compile on its own, so its stubs were graded in its place; the other chapters were graded as usual. "
+                            + "Look for what is slow to compile: an expression the type checker is slow on (give its literals and "
+                            + "closures explicit types, or compute it in steps), or a very large file."
+                        try sandbox.install(chapter: chapter, from: exercises, stubbed: true)
+                    }
+                case .timedOut:
                     return zeroResult(submission.learner, problems: problems + ["build timed out"],
-                                      message: "the build took longer than \(formatNumber(options.buildTimeLimit)) s")
+                                      message: "the build took longer than \(formatNumber(options.buildTimeLimit)) s, though "
+                                          + "each chapter compiled on its own in less than "
+                                          + "\(formatNumber(options.chapterBuildTimeLimit)) s")
+                case .failed(let output):
+                    let broken = Sandbox.chaptersWithErrors(in: output).subtracting(stubbed.keys)
+                    guard !broken.isEmpty else {
+                        return zeroResult(submission.learner, problems: problems + ["the submission did not build"],
+                                          message: "the build failed:\n" + String(output.suffix(3000)))
+                    }
+                    for number in broken.sorted() {
+                        compilerMessages[number] = sandbox.errors(in: output, chapter: number)
+                        problems.append("chapter \(number) did not compile")
+                        stubbed[number] = "Chapter \(number) did not compile:\n" + (compilerMessages[number] ?? "")
+                        try sandbox.install(chapter: number, from: exercises, stubbed: true)
+                    }
                 }
-                let broken = Sandbox.chaptersWithErrors(in: output).subtracting(stubbed)
-                guard !broken.isEmpty else {
-                    return zeroResult(submission.learner, problems: problems + ["the submission did not build"],
-                                      message: "the build failed:\n" + String(output.suffix(3000)))
-                }
-                for number in broken.sorted() {
-                    compilerMessages[number] = sandbox.errors(in: output, chapter: number)
-                    problems.append("chapter \(number) did not compile")
-                    try sandbox.install(chapter: number, from: exercises, stubbed: true)
-                }
-                stubbed.formUnion(broken)
             }
         } catch {
             return zeroResult(submission.learner, problems: problems + ["grading failed: \(error)"], message: "\(error)")
         }
         let grades = chapters.flatMap(\.exercises).map { exercise -> LearnerResult.ExerciseGrade in
-            if stubbed.contains(exercise.chapter) {
+            if let why = stubbed[exercise.chapter] {
                 return LearnerResult.ExerciseGrade(id: exercise.id, status: .failed, points: 0, maxPoints: exercise.points,
-                                                   message: "Chapter \(exercise.chapter) did not compile:\n"
-                                                       + (compilerMessages[exercise.chapter] ?? ""))
+                                                   message: why)
             }
             let outcome = check(exercise, with: sandbox.workbook)
             return LearnerResult.ExerciseGrade(id: exercise.id, status: outcome.status,
@@ -179,6 +214,13 @@ public struct Grader: Sendable {
     static let whatToUpload = "the submission holds no Exercises folder, no Chapter1 … Chapter5 folders and no file named as an "
         + "exercise's file: upload your Exercises folder (or the chapter folders in it, or the exercises' .swift files), "
         + "or your whole repository"
+
+    /// A learner not graded because the compiler was killed: the grader's error, graded again later.
+    private func outOfMemoryResult(_ learner: String, problems: [String]) -> LearnerResult {
+        var result = zeroResult(learner, problems: problems, message: "not graded: " + outOfMemory)
+        result.graderError = outOfMemory
+        return result
+    }
 
     /// What a build killed for want of memory means, and what to do about it.
     private var outOfMemory: String {

@@ -92,16 +92,31 @@ public final class Sandbox: @unchecked Sendable {
         case killed(String)
     }
 
-    /// Builds the `workbook` program with `jobs` compile jobs; the failure, when it does not
-    /// build in `timeLimit` seconds.
+    /// Seconds the build of the instructor's stubs took in this sandbox, once ``warmUp(timeLimit:jobs:)`` has run.
+    public private(set) var stubsBuildSeconds: Double?
+
+    /// Builds the instructor's stubs, the first time only: every learner's build after it
+    /// recompiles only what the learner changed (seconds, not minutes), so the time a
+    /// learner's build is given is the time their own code takes, never the package's.
+    public func warmUp(timeLimit: Double, jobs: Int) -> BuildFailure? {
+        guard stubsBuildSeconds == nil else { return nil }
+        let start = Date()
+        let failure = build(timeLimit: timeLimit, jobs: jobs)
+        if failure == nil { stubsBuildSeconds = Date().timeIntervalSince(start) }
+        return failure
+    }
+
+    /// Builds the `workbook` program (or `target` alone) with `jobs` compile jobs; the
+    /// failure, when it does not build in `timeLimit` seconds.
     ///
     /// The build is shut in like the checks, seeing the system, the toolchain and this
     /// sandbox (writable) only, with an environment of its own: never `WORKBOOK_SOLUTIONS`,
     /// so always the learner's code.
-    public func build(timeLimit: Double, jobs: Int) -> BuildFailure? {
+    public func build(target: String? = nil, timeLimit: Double, jobs: Int) -> BuildFailure? {
         guard let toolchain = View.toolchain else { return .failed("no swift command on PATH") }
-        var arguments = [toolchain.appendingPathComponent("bin/swift").path, "build", "--product", "workbook",
-                         "--package-path", root.path, "--scratch-path", scratch.path, "-j", String(jobs)]
+        var arguments = [toolchain.appendingPathComponent("bin/swift").path, "build"]
+            + (target.map { ["--target", $0] } ?? ["--product", "workbook"])
+            + ["--package-path", root.path, "--scratch-path", scratch.path, "-j", String(jobs)]
         #if os(macOS)
         if isolation == .sandboxExec { arguments.append("--disable-sandbox") }  // SwiftPM's own cannot nest in it.
         #endif

@@ -15,6 +15,11 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
     options.buildJobs = try arguments.value("--build-jobs", what: "a whole number from 1 to 64", wholeNumber(in: 1 ... 64))
     options.timeLimit = try arguments.value("--timeout", default: IsolatedCheck.defaultTimeLimit,
                                             what: "a positive number of seconds") { Double($0).flatMap { $0 > 0 ? $0 : nil } }
+    let seconds = { (text: String) in Double(text).flatMap { $0 > 0 ? $0 : nil } }
+    options.buildTimeLimit = try arguments.value("--build-timeout", default: options.buildTimeLimit,
+                                                 what: "a positive number of seconds", seconds)
+    options.chapterBuildTimeLimit = try arguments.value("--chapter-timeout", default: options.chapterBuildTimeLimit,
+                                                        what: "a positive number of seconds", seconds)
     let givenSeed = try arguments.value("--seed", what: "a whole number", UInt64.init)
         ?? ProcessInfo.processInfo.environment["WORKBOOK_SEED"].flatMap(UInt64.init)
     let out = URL(fileURLWithPath: try arguments.value("--out", default: "grades", what: "a folder") { $0 })
@@ -45,7 +50,10 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
     print("Isolation: " + (options.isolation == .none ? style.yellow(options.isolation.summary) : options.isolation.summary))
     let grader = Grader(chapters: curriculum, instructorPackage: package, options: options)
     print("Builds: \(grader.buildJobs) compile job\(grader.buildJobs == 1 ? "" : "s") each"
-        + (options.buildJobs == nil ? " (this machine: \(MachineLimits.current().summary))" : " (--build-jobs)"))
+        + (options.buildJobs == nil ? " (this machine: \(MachineLimits.current().summary))" : " (--build-jobs)")
+        + "; the stubs first, then \(formatNumber(options.buildTimeLimit)) s for each learner's build (--build-timeout)"
+        + " and, if that is not enough, \(formatNumber(options.chapterBuildTimeLimit)) s for each chapter on its own"
+        + " (--chapter-timeout): a slower chapter's stubs are graded in its place")
     let progress = ProgressBar(total: pending.count, label: "learners graded")
     let start = Date()
     // As a user of its own, learner code must reach its sandbox but nothing of the grader's

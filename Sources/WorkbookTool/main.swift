@@ -35,6 +35,9 @@ let usage = """
       --build-jobs N     With grade: compile jobs per submission's build (default: what this machine's
                          memory and processors hold, cgroup limits included, shared among --jobs).
       --timeout S        With grade: seconds each check may run (default 20).
+      --build-timeout S  With grade: seconds a learner's build may take, after the stubs' (default 300).
+      --chapter-timeout S With grade: seconds a chapter may take to compile on its own when the
+                         build is too slow; a slower one is graded as its stubs (default 120).
       --force            With grade: grade learners already in the gradebook again.
       --isolation KIND   With grade: bubblewrap, unshare, user (Linux: as root, without namespaces) or
                          sandbox-exec (macOS); default: the strongest that works here.
@@ -47,7 +50,8 @@ let usage = """
     WORKBOOK_SOLUTIONS=1 checks the reference solutions instead of your code.
     """
 
-runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out", "--jobs", "--build-jobs", "--timeout", "--isolation"],
+runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out", "--jobs", "--build-jobs", "--timeout", "--build-timeout",
+                                              "--chapter-timeout", "--isolation"],
            flags: ["--all", "--force", "--limits", "--no-isolation", "--require-pass", "--yes"]) { arguments in
     let style = Style.standard
     let command = arguments.positional.first ?? "status"
