@@ -3,7 +3,8 @@ import WorkbookCore
 
 /// The files grading writes into its output folder:
 /// `results/<learner>.json` (what was found, written first, so nothing is lost),
-/// `gradebook.csv`, `feedback/<learner>.md` and `gradescope/<learner>/results.json`.
+/// `gradebook.csv`, `mistakes.md` (the class's causes of failure, counted),
+/// `feedback/<learner>.md` and `gradescope/<learner>/results.json`.
 public struct GradeReports: Sendable {
     public let folder: URL
     public let chapters: [Chapter]
@@ -62,6 +63,66 @@ public struct GradeReports: Sendable {
         try write(encoder.encode(gradescope(result)),
                   to: folder.appendingPathComponent("gradescope/\(result.learner)/results.json"))
         try write(Data(gradebook().utf8), to: folder.appendingPathComponent("gradebook.csv"))
+        try write(Data(mistakes().utf8), to: mistakesFile)
+    }
+
+    /// Where the class's mistakes are summed up.
+    public var mistakesFile: URL { folder.appendingPathComponent("mistakes.md") }
+
+    /// One exercise's failures across the class: each cause the diagnosis named, with the
+    /// number of learners whose code it explains, most common first.
+    public struct ExerciseMistakes: Sendable {
+        public let exercise: Exercise
+        public let failed: Int
+        public let causes: [(text: String, learners: Int)]
+        /// Failures the diagnosis named no cause for.
+        public let unexplained: Int
+    }
+
+    /// The failures of every exercise some graded learner failed, in the rubric's order.
+    public func classMistakes() -> (graded: Int, exercises: [ExerciseMistakes]) {
+        let results = savedResults().filter { $0.graderError == nil }
+        let exercises = chapters.flatMap(\.exercises).compactMap { exercise -> ExerciseMistakes? in
+            let failures = results.compactMap { result in
+                result.exercises.first { $0.id == exercise.id && $0.status == .failed && $0.unchecked != true }
+            }
+            guard !failures.isEmpty else { return nil }
+            var learners = [String: (text: String, count: Int)]()
+            var order = [String]()
+            for failure in failures {
+                var seen = Set<String>()
+                for cause in failure.causes ?? [] where seen.insert(cause.mistake).inserted {
+                    if learners[cause.mistake] == nil { order.append(cause.mistake) }
+                    let text = (cause.result.isEmpty ? "" : cause.result + ": ") + cause.text
+                    learners[cause.mistake, default: (text, 0)].count += 1
+                }
+            }
+            let causes = order.map { (text: learners[$0]!.text, learners: learners[$0]!.count) }
+                .sorted { $0.learners > $1.learners }
+            return ExerciseMistakes(exercise: exercise, failed: failures.count, causes: causes,
+                                    unexplained: failures.filter { ($0.causes ?? []).isEmpty }.count)
+        }
+        return (results.count, exercises)
+    }
+
+    /// `mistakes.md`: what an instructor reads to see the class's misconceptions, not only its scores.
+    public func mistakes() -> String {
+        let (graded, exercises) = classMistakes()
+        var lines = ["# The class's mistakes", "",
+                     "For each exercise that some of the \(graded) graded learner\(graded == 1 ? "" : "s") failed (crashes, "
+                         + "time-outs, stubs and chapters that did not build not counted): the cause the checks worked out from each learner's results, and "
+                         + "how many learners it explains. The words use the numbers of the problems graded.", ""]
+        for entry in exercises {
+            lines.append("## \(entry.exercise.id) \(entry.exercise.title): \(entry.failed) of \(graded) failed")
+            lines.append("")
+            for cause in entry.causes {
+                lines.append("- \(cause.learners) of \(graded): \(Self.inline(cause.text))")
+            }
+            if entry.unexplained > 0 { lines.append("- \(entry.unexplained) of \(graded): no cause named") }
+            lines.append("")
+        }
+        if exercises.isEmpty { lines.append("No exercise failed.") }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Every saved result of the roster, sorted by learner: only files whose seal matches

@@ -168,12 +168,13 @@ public struct Grader: Sendable {
         let grades = chapters.flatMap(\.exercises).map { exercise -> LearnerResult.ExerciseGrade in
             if let why = stubbed[exercise.chapter] {
                 return LearnerResult.ExerciseGrade(id: exercise.id, status: .failed, points: 0, maxPoints: exercise.points,
-                                                   message: why)
+                                                   message: why, checked: false)
             }
             let outcome = check(exercise, with: sandbox.workbook)
             return LearnerResult.ExerciseGrade(id: exercise.id, status: outcome.status,
                                                points: outcome.status == .passed ? exercise.points : 0,
-                                               maxPoints: exercise.points, message: outcome.message)
+                                               maxPoints: exercise.points, message: outcome.message,
+                                               causes: outcome.causes)
         }
         var result = LearnerResult(learner: submission.learner, exercises: grades, problems: problems,
                                    compilerMessages: compilerMessages)
@@ -233,7 +234,8 @@ public struct Grader: Sendable {
 
     private func zeroResult(_ learner: String, problems: [String], message: String) -> LearnerResult {
         LearnerResult(learner: learner, exercises: chapters.flatMap(\.exercises).map {
-            LearnerResult.ExerciseGrade(id: $0.id, status: .failed, points: 0, maxPoints: $0.points, message: message)
+            LearnerResult.ExerciseGrade(id: $0.id, status: .failed, points: 0, maxPoints: $0.points, message: message,
+                                        checked: false)
         }, problems: problems, compilerMessages: [:])
     }
 }

@@ -10,13 +10,21 @@ public struct LearnerResult: Codable, Sendable, Equatable {
         public let points: Int
         public let maxPoints: Int
         public let message: String
+        /// The causes of a failure the diagnosis named, as data; `nil` when it named none.
+        public var causes: [Cause]?
+        /// `true` when the exercise failed without its check running (the submission did not
+        /// build, or its chapter was replaced by the stubs); `nil` when the check ran.
+        public var unchecked: Bool?
 
-        public init(id: String, status: Outcome.Status, points: Int, maxPoints: Int, message: String) {
+        public init(id: String, status: Outcome.Status, points: Int, maxPoints: Int, message: String,
+                    causes: [Cause] = [], checked: Bool = true) {
             self.id = id
             self.status = status
             self.points = points
             self.maxPoints = maxPoints
             self.message = message
+            self.causes = causes.isEmpty ? nil : causes
+            self.unchecked = checked ? nil : true
         }
     }
 

@@ -80,6 +80,15 @@ func gradeCommand(_ arguments: Arguments, style: Style) throws -> Int32 {
                       result.status == "ok" ? style.green(result.status) : style.yellow(result.status)])
     }
     print(table.render(style: style))
+    let (graded, mistakes) = reports.classMistakes()
+    let named = mistakes.flatMap { entry in entry.causes.map { (id: entry.exercise.id, cause: $0) } }
+        .sorted { $0.cause.learners > $1.cause.learners }
+    if !named.isEmpty {
+        print(style.bold("\nThe class's most common mistakes") + " (every one, exercise by exercise: \(reports.mistakesFile.path))")
+        for (id, cause) in named.prefix(5) {
+            print("  \(id) \(cause.text) — \(cause.learners) of \(graded) learner\(graded == 1 ? "" : "s")")
+        }
+    }
     print(String(format: "\nGraded in %.1f s. Wrote %@/gradebook.csv, feedback/ and gradescope/.", Date().timeIntervalSince(start),
                  out.path))
     let failed = reports.savedResults().filter { $0.graderError != nil }

@@ -186,8 +186,15 @@ public final class DiagnosisLog: @unchecked Sendable {
     }
 
     /// The cause lines, one per cause, for the end of a failure's text; `nil` when none was found.
+    /// The causes, as data, go to the ``FoundCauses`` being collected, if any.
     public func causeText() -> String? {
-        let lines = causeLines().flatMap { name, causes in causes.map { Computation.line(name: name, cause: $0) } }
+        let found = causeLines()
+        FoundCauses.current?.add(found.flatMap { name, causes in causes.map { cause in
+            var named = cause
+            named.result = name
+            return named
+        } })
+        let lines = found.flatMap { name, causes in causes.map { Computation.line(name: name, cause: $0) } }
         var seen = Set<String>()
         let unique = lines.filter { seen.insert($0).inserted }
         return unique.isEmpty ? nil : unique.map { "  " + $0 }.joined(separator: "\n")
@@ -199,6 +206,32 @@ public final class DiagnosisLog: @unchecked Sendable {
         if let current { return (body(), current, false) }
         let log = DiagnosisLog()
         return ($current.withValue(log) { body() }, log, true)
+    }
+}
+
+/// The causes the diagnosis named while a check ran, as data, for ``Outcome/causes``: what
+/// grading counts across a class.
+public final class FoundCauses: @unchecked Sendable {
+    @TaskLocal public static var current: FoundCauses?
+
+    private let lock = NSLock()
+    private var found = [Cause]()
+
+    public init() {}
+
+    func add(_ causes: [Cause]) {
+        lock.lock()
+        for cause in causes where !found.contains(cause) { found.append(cause) }
+        lock.unlock()
+    }
+
+    /// Runs `body` and returns its result with the causes named while it ran.
+    public static func collecting<T>(_ body: () -> T) -> (T, [Cause]) {
+        let log = FoundCauses()
+        let result = $current.withValue(log) { body() }
+        log.lock.lock()
+        defer { log.lock.unlock() }
+        return (result, log.found)
     }
 }
 

@@ -28,6 +28,20 @@ public struct Cause: Codable, Sendable, Hashable {
     /// What the learner's code computed, in the chapter's symbols.
     public let computed: String
     public let text: String
+    /// The result it explains ("δ¹"), once the diagnosis has named it.
+    public var result = ""
+
+    public init(kind: MistakeKind, quantities: [String], computed: String, text: String, result: String = "") {
+        self.kind = kind
+        self.quantities = quantities
+        self.computed = computed
+        self.text = text
+        self.result = result
+    }
+
+    /// The same mistake in another learner's code: the result, the kind of mistake and what was
+    /// computed instead, for counting a class's mistakes (the words hold the problems' numbers).
+    public var mistake: String { [result, kind.rawValue, computed].joined(separator: "|") }
 }
 
 /// One edit of a computation: the formula it gives, and how to say what changed.
@@ -144,32 +158,32 @@ extension Formula {
             return [Edit(formula: .constant(inverse, inverseName), kind: .wrongConstant, quantities: [],
                          words: { _ in "it uses \(inverseName) where \(name) belongs" })]
         case .product(let a, let b):
-            return [Edit(formula: a, kind: .missingFactor, quantities: [], words: { _ in "the product with \(b.text) is missing" }),
-                    Edit(formula: b, kind: .missingFactor, quantities: [], words: { _ in "the product with \(a.text) is missing" }),
-                    Edit(formula: .product(b, a), kind: .substitution, quantities: [],
+            return [Edit(formula: a, kind: .missingFactor, quantities: [b.text], words: { _ in "the product with \(b.text) is missing" }),
+                    Edit(formula: b, kind: .missingFactor, quantities: [a.text], words: { _ in "the product with \(a.text) is missing" }),
+                    Edit(formula: .product(b, a), kind: .substitution, quantities: [b.text, a.text],
                          words: { _ in "the product is in the wrong order: \(b.operand)\(a.operand)" })]
         case .hadamard(let a, let b):
-            return [Edit(formula: a, kind: .missingFactor, quantities: [], words: { _ in "the factor \(b.text) is missing" }),
-                    Edit(formula: b, kind: .missingFactor, quantities: [], words: { _ in "the factor \(a.text) is missing" })]
+            return [Edit(formula: a, kind: .missingFactor, quantities: [b.text], words: { _ in "the factor \(b.text) is missing" }),
+                    Edit(formula: b, kind: .missingFactor, quantities: [a.text], words: { _ in "the factor \(a.text) is missing" })]
         case .sum(let a, let b):
-            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in Self.missing(b, from: a) }),
-                    Edit(formula: b, kind: .missingTerm, quantities: [], words: { _ in Self.missing(a, from: b) }),
-                    Edit(formula: .difference(a, b), kind: .sign, quantities: [],
+            return [Edit(formula: a, kind: .missingTerm, quantities: [b.text], words: { _ in Self.missing(b, from: a) }),
+                    Edit(formula: b, kind: .missingTerm, quantities: [a.text], words: { _ in Self.missing(a, from: b) }),
+                    Edit(formula: .difference(a, b), kind: .sign, quantities: [b.text],
                          words: { _ in "\(b.text) is subtracted where it should be added" })]
         case .difference(let a, let b):
-            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the term − \(b.text) is missing" }),
-                    Edit(formula: .scaled(.constant(-1, "−1"), b), kind: .missingTerm, quantities: [],
+            return [Edit(formula: a, kind: .missingTerm, quantities: [b.text], words: { _ in "the term − \(b.text) is missing" }),
+                    Edit(formula: .scaled(.constant(-1, "−1"), b), kind: .missingTerm, quantities: [a.text],
                          words: { _ in "the term \(a.text) is missing" }),
-                    Edit(formula: .difference(b, a), kind: .sign, quantities: [],
+                    Edit(formula: .difference(b, a), kind: .sign, quantities: [b.text, a.text],
                          words: { _ in "the sign is flipped: \(b.text) − \(a.operand) where \(a.text) − \(b.operand) belongs" }),
-                    Edit(formula: .sum(a, b), kind: .sign, quantities: [],
+                    Edit(formula: .sum(a, b), kind: .sign, quantities: [b.text],
                          words: { _ in "\(b.text) is added where it should be subtracted" })]
         case .scaled(let s, let a):
-            var result = [Edit(formula: a, kind: .missingFactor, quantities: [], words: { _ in "the factor \(s.text) is missing" }),
-                          Edit(formula: .quotient(a, s), kind: .wrongConstant, quantities: [],
+            var result = [Edit(formula: a, kind: .missingFactor, quantities: [s.text], words: { _ in "the factor \(s.text) is missing" }),
+                          Edit(formula: .quotient(a, s), kind: .wrongConstant, quantities: [s.text],
                                words: { _ in "it divides by \(s.text) where it should multiply" })]
             if case .scaled(let first, let second) = s {
-                result.append(Edit(formula: .scaled(first, .quotient(a, second)), kind: .precedence, quantities: [],
+                result.append(Edit(formula: .scaled(first, .quotient(a, second)), kind: .precedence, quantities: [second.text],
                                    words: { _ in "\(second.text) divides where it should multiply" }))
             }
             if case .size = s {
@@ -185,11 +199,11 @@ extension Formula {
             }
             return result
         case .quotient(let a, let s):
-            var result = [Edit(formula: a, kind: .missingFactor, quantities: [],
+            var result = [Edit(formula: a, kind: .missingFactor, quantities: [s.text],
                                words: { environment in
                                    if case .size(let name) = s { return "the division by \(sizeText(name, environment)) is missing" }
                                    return "the division by \(s.text) is missing" }),
-                          Edit(formula: .scaled(s, a), kind: .wrongConstant, quantities: [],
+                          Edit(formula: .scaled(s, a), kind: .wrongConstant, quantities: [s.text],
                                words: { _ in "it multiplies by \(s.text) where it should divide" })]
             if case .size(let name) = s {
                 result.append(Edit(formula: .scaled(.elementwise(.integerReciprocal, s), a), kind: .integerDivision,
@@ -200,46 +214,46 @@ extension Formula {
                                    words: { _ in "integer division: \(a.text) / \(name) in Int drops the fraction: divide Doubles" }))
             }
             if case .scaled(let first, let second) = s {
-                result.append(Edit(formula: .scaled(second, .quotient(a, first)), kind: .precedence, quantities: [],
+                result.append(Edit(formula: .scaled(second, .quotient(a, first)), kind: .precedence, quantities: [first.text, second.text],
                                    words: { _ in "operator precedence: a / \(first.text) * \(second.text) divides by "
                                        + "\(first.text) and then multiplies by \(second.text); write a / (\(first.text) * \(second.text))" }))
             }
             return result
         case .transpose(let a):
-            return [Edit(formula: a, kind: .transpose, quantities: [],
+            return [Edit(formula: a, kind: .transpose, quantities: [a.text],
                          words: { _ in "\(a.text) is not transposed: \(a.operand)ᵀ belongs here" })]
         case .elementwise(let f, let u):
             return Self.functionEdits(f, u, environment)
         case .rowSums(let a):
-            return [Edit(formula: .columnSums(a), kind: .reduction, quantities: [],
+            return [Edit(formula: .columnSums(a), kind: .reduction, quantities: [a.text],
                          words: { _ in "\(a.text) was summed along the wrong axis: over each column instead of each row" }),
-                    Edit(formula: a, kind: .reduction, quantities: [], words: { _ in "\(a.text) is not summed over its columns" }),
-                    Edit(formula: .firstColumn(a), kind: .reduction, quantities: [],
+                    Edit(formula: a, kind: .reduction, quantities: [a.text], words: { _ in "\(a.text) is not summed over its columns" }),
+                    Edit(formula: .firstColumn(a), kind: .reduction, quantities: [a.text],
                          words: { _ in "only the first column of \(a.text) is taken, not the sum of its columns" })]
         case .columnSums(let a):
-            return [Edit(formula: .rowSums(a), kind: .reduction, quantities: [],
+            return [Edit(formula: .rowSums(a), kind: .reduction, quantities: [a.text],
                          words: { _ in "\(a.text) was summed along the wrong axis: over each row instead of each column" }),
-                    Edit(formula: a, kind: .reduction, quantities: [], words: { _ in "\(a.text) is not summed over its rows" }),
-                    Edit(formula: .firstRow(a), kind: .reduction, quantities: [],
+                    Edit(formula: a, kind: .reduction, quantities: [a.text], words: { _ in "\(a.text) is not summed over its rows" }),
+                    Edit(formula: .firstRow(a), kind: .reduction, quantities: [a.text],
                          words: { _ in "only the first row of \(a.text) is taken, not the sum of its rows" })]
         case .total(let a):
-            return [Edit(formula: .rowSums(a), kind: .reduction, quantities: [], words: { _ in "only each row of \(a.text) is summed" }),
-                    Edit(formula: .columnSums(a), kind: .reduction, quantities: [], words: { _ in "only each column of \(a.text) is summed" })]
+            return [Edit(formula: .rowSums(a), kind: .reduction, quantities: [a.text], words: { _ in "only each row of \(a.text) is summed" }),
+                    Edit(formula: .columnSums(a), kind: .reduction, quantities: [a.text], words: { _ in "only each column of \(a.text) is summed" })]
         case .addColumn(let a, let b):
-            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the bias \(b.text) is missing" }),
-                    Edit(formula: .addFirstColumn(a, b), kind: .missingTerm, quantities: [],
+            return [Edit(formula: a, kind: .missingTerm, quantities: [b.text], words: { _ in "the bias \(b.text) is missing" }),
+                    Edit(formula: .addFirstColumn(a, b), kind: .missingTerm, quantities: [b.text],
                          words: { _ in "\(b.text) was added to the first example (column) only: add it to every column" })]
         case .addRow(let a, let b):
-            return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "the bias \(b.text) is missing" }),
-                    Edit(formula: .addFirstRow(a, b), kind: .missingTerm, quantities: [],
+            return [Edit(formula: a, kind: .missingTerm, quantities: [b.text], words: { _ in "the bias \(b.text) is missing" }),
+                    Edit(formula: .addFirstRow(a, b), kind: .missingTerm, quantities: [b.text],
                          words: { _ in "\(b.text) was added to the first example (row) only: add it to every row" })]
         case .addFirstColumn, .addFirstRow, .firstColumn, .firstRow:
             return []
         case .ratio(let a, let b):
-            return [Edit(formula: a, kind: .missingFactor, quantities: [], words: { _ in "the division by \(b.text) is missing" }),
-                    Edit(formula: .hadamard(a, b), kind: .wrongConstant, quantities: [],
+            return [Edit(formula: a, kind: .missingFactor, quantities: [b.text], words: { _ in "the division by \(b.text) is missing" }),
+                    Edit(formula: .hadamard(a, b), kind: .wrongConstant, quantities: [a.text, b.text],
                          words: { _ in "it multiplies by \(b.text) where it should divide" }),
-                    Edit(formula: .ratio(b, a), kind: .substitution, quantities: [],
+                    Edit(formula: .ratio(b, a), kind: .substitution, quantities: [a.text, b.text],
                          words: { _ in "the fraction is upside down: \(b.operand) / \(a.operand)" })]
         case .keepingWhereZero:
             return []

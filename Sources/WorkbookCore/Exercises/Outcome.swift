@@ -12,10 +12,13 @@ public struct Outcome: Codable, Sendable, Equatable {
     public let status: Status
     /// What was checked (when passed) or what is wrong (otherwise).
     public let message: String
+    /// The causes of a failure the diagnosis named, as data (their words are in `message`).
+    public var causes: [Cause] = []
 
-    public init(_ status: Status, _ message: String) {
+    public init(_ status: Status, _ message: String, causes: [Cause] = []) {
         self.status = status
         self.message = message
+        self.causes = causes
     }
 }
 
@@ -31,8 +34,8 @@ extension Exercise {
     /// since the failure may come from there.
     public func evaluate(seed: UInt64) -> Outcome {
         var generator = generator(seed: seed)
-        let (verdict, stubs) = withStubsReached { check(&generator) }
-        return classify(verdict, stubsReached: stubs)
+        let ((verdict, stubs), causes) = FoundCauses.collecting { withStubsReached { check(&generator) } }
+        return classify(verdict, stubsReached: stubs, causes: causes)
     }
 
     /// The caller's half, in the process that holds learner code: runs the check,
@@ -49,16 +52,16 @@ extension Exercise {
     public func judge(_ report: CallReport, seed: UInt64) -> Outcome {
         let calls = LearnerCalls.judging(report.results)
         var generator = generator(seed: seed)
-        let verdict = LearnerCalls.$current.withValue(calls) { check(&generator) }
+        let (verdict, causes) = FoundCauses.collecting { LearnerCalls.$current.withValue(calls) { check(&generator) } }
         if let fault = calls.fault, !report.stubsReached.contains(id) {
             return Outcome(.crashed, "the check process sent results that do not fit the check: \(fault)")
         }
-        return classify(verdict, stubsReached: Set(report.stubsReached))
+        return classify(verdict, stubsReached: Set(report.stubsReached), causes: causes)
     }
 
     private func generator(seed: UInt64) -> SplitMix64 { SplitMix64(seed: seed ^ stableHash(id)) }
 
-    private func classify(_ verdict: Verdict, stubsReached reached: Set<String>) -> Outcome {
+    private func classify(_ verdict: Verdict, stubsReached reached: Set<String>, causes: [Cause]) -> Outcome {
         if reached.contains(id) {
             return Outcome(.notStarted, "Exercise \(id) not started — \(whereToEdit) (a notStarted(\"\(id)\") call still runs)")
         }
@@ -67,9 +70,9 @@ extension Exercise {
             return Outcome(.passed, text)
         case .failed(let text):
             let others = reached.sorted()
-            guard !others.isEmpty else { return Outcome(.failed, text) }
+            guard !others.isEmpty else { return Outcome(.failed, text, causes: causes) }
             return Outcome(.failed, text + "\nnote: this check ran the stub of exercise "
-                + others.joined(separator: ", ") + ", which is not started yet")
+                + others.joined(separator: ", ") + ", which is not started yet", causes: causes)
         }
     }
 }

@@ -110,6 +110,38 @@ struct GradingTests {
         #expect(!reports.gradebook().contains("zz-ghost"))
     }
 
+    @Test("mistakes.md counts, per exercise, the learners each named cause explains, and those with none; not what no check ran")
+    func classMistakes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mistakes-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exercise = Exercise(id: "2.4", title: "δ¹", points: 2, file: "f", symbol: "s", hints: ["h"]) { _ in .passed("") }
+        let chapter = Chapter(number: 2, title: "C", text: "t", program: "p", exercises: [exercise])
+        let reports = try GradeReports(folder: folder, chapters: [chapter])
+        func cause(_ computed: String, _ words: String) -> Cause {
+            Cause(kind: .missingFactor, quantities: [], computed: computed, text: words, result: "δ¹")
+        }
+        // The same computation in other words (another problem's numbers) is the same mistake.
+        let causes: [String: [Cause]] = ["ann": [cause("(W²)ᵀδ²", "σ′(z¹) is missing")],
+                                         "ben": [cause("(W²)ᵀδ²", "σ′(z¹) is missing (5×3)")],
+                                         "cy": [cause("δ² ⊙ σ′(z¹)", "W² is missing")], "dot": [], "eve": [], "fay": []]
+        for (learner, found) in causes {
+            // eve passed; fay's chapter did not compile, so no check ran: neither is a mistake.
+            let status: Outcome.Status = learner == "eve" ? .passed : .failed
+            try reports.save(LearnerResult(learner: learner, exercises: [.init(id: "2.4", status: status, points: 0, maxPoints: 2,
+                                                                               message: "", causes: found,
+                                                                               checked: learner != "fay")],
+                                           problems: [], compilerMessages: [:]))
+        }
+        let (graded, exercises) = reports.classMistakes()
+        #expect(graded == 6)
+        #expect(exercises.map(\.failed) == [4])
+        #expect(exercises.first?.causes.map(\.learners) == [2, 1])
+        #expect(exercises.first?.unexplained == 1)
+        let text = try String(contentsOf: reports.mistakesFile, encoding: .utf8)
+        #expect(text.contains("## 2.4 δ¹: 4 of 6 failed"))
+        #expect(text.contains("- 2 of 6: δ¹: σ′(z¹) is missing\n- 1 of 6: δ¹: W² is missing\n- 1 of 6: no cause named"))
+    }
+
     @Test("a result is believed only with the grader's seal: one changed or written by anything else is graded again")
     func sealedResults() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sealed-\(UUID())")

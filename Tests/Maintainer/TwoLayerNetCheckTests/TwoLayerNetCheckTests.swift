@@ -68,6 +68,19 @@ struct TwoLayerNetCheckTests {
         expectCaught(saying: "the factor σ′(z¹) is missing") { generator in checkHiddenDelta(Kept.hiddenDeltaWithoutSigmoidPrime, using: &generator) }
     }
 
+    @Test("2.4's cause of a missing σ′(z¹) is data too: the factor left out, the result δ¹ and the quantity σ′(z¹)")
+    func causeAsData() {
+        for seed in sweptSeeds {
+            var generator = SplitMix64(seed: seed)
+            let (verdict, causes) = FoundCauses.collecting {
+                checkHiddenDelta(Kept.hiddenDeltaWithoutSigmoidPrime, using: &generator)
+            }
+            #expect(!verdict.isPassed)
+            #expect(causes.map(\.kind) == [.missingFactor] && causes.map(\.result) == ["δ¹"]
+                        && causes.map(\.quantities) == [["σ′(z¹)"]], "seed \(seed): \(causes)")
+        }
+    }
+
     @Test("2.4 check catches z(1 − z) for σ′(z)")
     func hiddenDeltaZ() {
         expectCaught(saying: "z¹(1 − z¹) is not σ′(z¹)") { generator in
