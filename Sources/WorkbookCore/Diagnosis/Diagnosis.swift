@@ -114,10 +114,20 @@ extension Formula {
     }
 
     /// The number that, in place of the size `name`, makes the formula give the learner's
-    /// value at its most sensitive entry: secant steps from the size's own value.
+    /// value at its most sensitive entry: secant steps from the size's own value, on the
+    /// number itself and, where that does not converge (a size that divides, such as a step h),
+    /// on its reciprocal.
     private func solve(size name: String, from start: Double, toGive observation: Observation) -> Double? {
-        func value(_ number: Double) -> Matrix? {
-            replacing(size: name, with: .constant(number, "")).evaluate(in: observation.environment)
+        if let number = solve(size: name, from: start, toGive: observation, through: { $0 }) { return number }
+        guard start != 0 else { return nil }
+        return solve(size: name, from: 1 / start, toGive: observation, through: { 1 / $0 }).map { 1 / $0 }
+    }
+
+    /// ``solve(size:from:toGive:)`` on `through(number)` in place of the size.
+    private func solve(size name: String, from start: Double, toGive observation: Observation,
+                       through number: (Double) -> Double) -> Double? {
+        func value(_ unknown: Double) -> Matrix? {
+            replacing(size: name, with: .constant(number(unknown), "")).evaluate(in: observation.environment)
         }
         let nudge = start == 0 ? 1 : start * 0.1
         guard let base = value(start), let moved = value(start + nudge), base.shape == observation.got.shape,

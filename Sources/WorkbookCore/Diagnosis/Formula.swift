@@ -323,7 +323,10 @@ extension Formula {
     /// The text, in parentheses when it is made of more than one piece.
     var operand: String {
         switch self {
-        case .quantity(let name) where name.contains(" "): return "(\(name))"
+        // A name with spaces is parenthesised, unless it is a function's value: f(x − h).
+        case .quantity(let name) where name.contains(" ")
+            && !(name.hasSuffix(")") && !name.prefix(while: { $0 != "(" }).contains(" ") && !name.hasPrefix("(")):
+            return "(\(name))"
         case .quantity, .size, .constant, .elementwise, .transpose: return text
         // A product with a factor binds as tightly as a product: η·g in μ·v − η·g.
         case .scaled(let s, let a) where a.operand == a.text:

@@ -10,12 +10,26 @@ import WorkbookCore
 struct ChainRuleCheckTests {
     @Test("1.1 check catches a forward difference that is really central")
     func forwardThatIsCentral() {
-        expectCaught(saying: "this is the central difference") { generator in checkFiniteDifferences(forward: Kept.forwardThatIsCentral, central: Kept.centralAsAverage, using: &generator) }
+        expectCaught(saying: "the forward difference: (f(x + h) − f(x − h)) / 2·h was used where (f(x + h) − f(x)) / h belongs") { generator in checkFiniteDifferences(forward: Kept.forwardThatIsCentral, central: Kept.centralAsAverage, using: &generator) }
     }
 
     @Test("1.1 check catches a central difference divided by h")
     func centralOverH() {
-        expectCaught(saying: "divided by h instead of 2h") { generator in checkFiniteDifferences(forward: Kept.forward, central: Kept.centralOverH, using: &generator) }
+        expectCaught(saying: "the central difference: the factor 2 is missing") { generator in checkFiniteDifferences(forward: Kept.forward, central: Kept.centralOverH, using: &generator) }
+    }
+
+    @Test("1.1 check catches a step hard-coded as 0.01")
+    func hardCodedStep() {
+        expectCaught(saying: "it uses the fixed number 0.01 where the step h belongs") { generator in
+            checkFiniteDifferences(forward: Kept.forwardWithFixedStep, central: Kept.centralAsAverage, using: &generator)
+        }
+    }
+
+    @Test("1.1 check catches a / 2 * h for a / (2 * h)")
+    func precedence() {
+        expectCaught(saying: "operator precedence: a / 2 * h divides by 2 and then multiplies by h") { generator in
+            checkFiniteDifferences(forward: Kept.forward, central: Kept.centralWithPrecedence, using: &generator)
+        }
     }
 
     @Test("1.1 check accepts a central difference written as an average")

@@ -21,6 +21,12 @@ enum Kept {
 
     static func forward(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double { (f(x + h) - f(x)) / h }
 
+    static func forwardWithFixedStep(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double { (f(x + h) - f(x)) / 0.01 }
+
+    static func centralWithPrecedence(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double {
+        (f(x + h) - f(x - h)) / 2 * h
+    }
+
     /// Right, written differently: half the sum of a forward and a backward difference.
     static func centralAsAverage(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double {
         let fx = f(x)
