@@ -28,7 +28,7 @@ public func checkFiniteDifferences(forward: DifferenceFormula, central: Differen
             let third = 6 * c[3]
             let exactForward = slope + h * curvature / 2 + h * h * third / 6
             let exactCentral = slope + h * h * third / 6
-            let name = "p(x) = \(formatNumber(c[0])) + \(formatNumber(c[1]))x + \(formatNumber(c[2]))x² + \(formatNumber(c[3]))x³"
+            let name = "p(x) = " + polynomialText(c)
             let quantities = DifferenceFormulas.quantities(cubic, x: x, h: h)
             parts.append(ScalarComparison(
                 subject: "forwardDifference(\(name), at: \(formatNumber(x)), step: \(h))",

@@ -43,5 +43,5 @@ public func checkPrediction(classify: (Matrix) -> [Int], accuracy: ([Int], Matri
                                  computation: Computation(.quotient(.size("c"), .size("n")), in: quantities),
                                  name: "accuracy").verdict]
     }
-    return Verdict.all([.passed("classify thresholds \(count) outputs at 0.5"), accuracyVerdict])
+    return Verdict.all([.passed("classify thresholds \(counted(count, "output")) at 0.5"), accuracyVerdict])
 }

@@ -61,7 +61,7 @@ private func checkEpochStructure(_ trainEpoch: EpochTrainer, count: Int, batchSi
     let context = "trainEpoch on \(examples.count) examples in batches of \(batchSize)"
     guard first.batches == fullBatches else {
         var text = "\(context) called step \(first.batches) times; there are \(fullBatches) full batches "
-            + (leftOver == 0 ? "(they divide the examples exactly)" : "(the \(leftOver) examples left over sit the epoch out)")
+            + (leftOver == 0 ? "(they divide the examples exactly)" : "(the \(counted(leftOver, "example")) left over \(leftOver == 1 ? "sits" : "sit") the epoch out)")
         if first.batches == fullBatches - 1 && leftOver == 0 {
             text += "\n  likely cause: the loop stops one batch early when the batch size divides the examples: "
                 + "a batch may start at index examples.count − batchSize"

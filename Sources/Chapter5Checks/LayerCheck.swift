@@ -25,7 +25,7 @@ private struct LayerProblem {
     let belowActivation: Activation
 
     var description: String {
-        "a \(layer.activation.rawValue) layer of \(layer.inputs) inputs and \(layer.outputs) outputs with a batch "
+        "a \(layer.activation.rawValue) layer of \(counted(layer.inputs, "input")) and \(counted(layer.outputs, "output")) with a batch "
             + "of \(input.rows), over a \(belowActivation.rawValue) layer"
     }
 

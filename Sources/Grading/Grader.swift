@@ -202,7 +202,7 @@ public struct Grader: Sendable {
         return IsolatedCheck.outcome(of: options.isolation.commandTermination(result.termination),
                                      standardOutput: result.standardOutput,
                                      standardError: result.standardError, exercise: exercise, seed: seed,
-                                     judge: options.judge.map { judge in { judge(exercise, $0, seed) } })
+                                     timeLimit: options.timeLimit, judge: options.judge.map { judge in { judge(exercise, $0, seed) } })
     }
 
     private func timed<T>(_ body: () -> T, adding seconds: inout Double) -> T {

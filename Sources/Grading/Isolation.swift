@@ -41,16 +41,31 @@ public enum Isolation: String, Sendable, CaseIterable, Codable {
     }
 
     /// Whether a trivial command runs in this isolation here.
-    public func works() -> Bool {
-        guard self != .none else { return true }
-        if self == .unprivilegedUser && getuid() != 0 { return false }  // Only root can become another user.
+    public func works() -> Bool { whyNot() == nil }
+
+    /// Why this isolation cannot be used here (not installed, not root, not allowed), or
+    /// `nil` when a trivial command runs in it.
+    public func whyNot() -> String? {
+        guard self != .none else { return nil }
+        #if os(macOS)
+        guard self == .sandboxExec else { return "Linux only" }
+        #else
+        guard self != .sandboxExec else { return "macOS only" }
+        #endif
+        // Only root can become another user.
+        if self == .unprivilegedUser && getuid() != 0 { return "needs root: it runs learner code as a user of its own" }
         let view = View(readOnly: View.system, writable: [], workingDirectory: "/")
         let command = wrap(["/bin/sh", "-c", "exit 0"], in: view)
-        guard FileManager.default.isExecutableFile(atPath: command[0]) else { return false }
+        guard FileManager.default.isExecutableFile(atPath: command[0]) else {
+            return "\(command[0]) is not installed" + (self == .bubblewrap ? " (apt-get install bubblewrap, or dnf install bubblewrap)" : "")
+        }
         let child = ChildProcess(executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
                                  timeLimit: 20)
-        guard let result = try? child.run(), case .exited(0) = result.termination else { return false }
-        return true
+        guard let result = try? child.run(), case .exited(0) = result.termination else {
+            return self == .unprivilegedUser ? "setpriv could not run a command as uid \(Self.learnerID) here"
+                : "installed, but a trial run failed: \(self == .sandboxExec ? "the sandbox is refused" : "user namespaces are not allowed here (a container's seccomp profile, or a sysctl)")"
+        }
+        return nil
     }
 
     /// One line for the gradebook, the feedback and the console.

@@ -18,7 +18,8 @@ func runChecks(_ exercises: [Exercise], seed: UInt64, timeLimit: Double) -> [Out
         do {
             let result = try child.run()
             outcome = IsolatedCheck.outcome(of: result.termination, standardOutput: result.standardOutput,
-                                            standardError: result.standardError, exercise: exercise, seed: seed)
+                                            standardError: result.standardError, exercise: exercise, seed: seed,
+                                            timeLimit: timeLimit)
         } catch {
             outcome = Outcome(.crashed, "could not start the check process: \(error)")
         }

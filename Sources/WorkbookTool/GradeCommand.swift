@@ -109,7 +109,7 @@ private func chosenIsolation(_ arguments: Arguments) throws -> Isolation {
         Isolation(rawValue: name).flatMap { $0 == .none ? nil : $0 }
     }) {
         let name = chosen.rawValue
-        guard chosen.works() else { throw UsageError("\(name) does not work on this machine") }
+        if let why = chosen.whyNot() { throw UsageError("--isolation \(name) cannot be used here: \(why)") }
         return chosen
     }
     guard let strongest = Isolation.strongestAvailable() else {

@@ -27,7 +27,7 @@ func reset(_ exercise: Exercise, confirmed: Bool, style: Style) throws -> Int32 
         print(style.yellow(localized("The file also holds exercise \(others.joined(separator: ", ")), which is reset with it.",
                                      zh: "这个文件里还有练习 \(others.joined(separator: ", "))，它会一起被重置。")))
     }
-    print(localized("Your version is kept as \(kept).", zh: "你的版本保存为 \(kept)。"))
+    print(localized("Your version will be kept as \(kept).", zh: "你的版本将保存为 \(kept)。"))
     if !confirmed {
         print(localized("Reset? [y/N] ", zh: "重置吗？[y/N] "), terminator: "")
         guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
@@ -40,6 +40,8 @@ func reset(_ exercise: Exercise, confirmed: Bool, style: Style) throws -> Int32 
     try Data(stub.utf8).write(to: file, options: .atomic)
     print(style.green(localized("Exercise \(exercise.id) is back to its stub.", zh: "练习 \(exercise.id) 已恢复为桩代码。"))
         + localized(" Check: ", zh: "检查：") + "swift run workbook check \(exercise.id)")
+    print(localized("Your version is in \(kept); to have it back: ", zh: "你的版本在 \(kept) 中；要恢复它：")
+        + "cp \"\(kept)\" \(exercise.file)")
     return 0
 }
 

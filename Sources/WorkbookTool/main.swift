@@ -103,6 +103,9 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
     case "autograder":
         return try autograderCommand(arguments, style: style)
     case "isolation":
+        for kind in Isolation.allCases where kind != .none {
+            print("  \(kind.rawValue): " + (kind.whyNot().map { style.yellow("no, " + $0) } ?? style.green("works")))
+        }
         guard let strongest = Isolation.strongestAvailable() else {
             print("No isolation works here: grading needs --no-isolation (see the README's section for instructors).")
             return 1
@@ -120,7 +123,7 @@ runProgram("workbook", usage: usage, valued: ["--seed", "--time-limit", "--out",
             print(style.bold(localized("Chapter \(chapter.number)", zh: "第 \(chapter.number) 章") + " · \(chapter.shownTitle)")
                 + " — \(chapter.shownText)")
             for exercise in chapter.exercises {
-                print("  \(exercise.id)  \(exercise.shownTitle)" + localized(" (\(exercise.points) points)", zh: "（\(exercise.points) 分）")
+                print("  \(exercise.id)  \(exercise.shownTitle)" + localized(" (\(counted(exercise.points, "point")))", zh: "（\(exercise.points) 分）")
                     + "\n        \(exercise.shownWhereToEdit)")
             }
         }

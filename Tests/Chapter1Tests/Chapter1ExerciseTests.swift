@@ -5,6 +5,7 @@ import WorkbookCore
 let chapterExercises = chapter1.exercises
 
 // One test per exercise of Chapter 1, each checked in its own process: see `checkExercise`.
+
 @Test("1.1 forward and central differences have their exact Taylor values on random cubics", .exercise("1.1"))
 func finiteDifferences() async throws { try await checkExercise("1.1") }
 

@@ -5,6 +5,7 @@ import WorkbookCore
 let chapterExercises = chapter2.exercises
 
 // One test per exercise of Chapter 2, each checked in its own process: see `checkExercise`.
+
 @Test("2.1 the forward pass matches the reference network on four shapes", .exercise("2.1"))
 func forwardPass() async throws { try await checkExercise("2.1") }
 

@@ -5,6 +5,7 @@ import WorkbookCore
 let chapterExercises = chapter3.exercises
 
 // One test per exercise of Chapter 3, each checked in its own process: see `checkExercise`.
+
 @Test("3.1 the dataset holds the four XOR points, one per column", .exercise("3.1"))
 func xorData() async throws { try await checkExercise("3.1") }
 

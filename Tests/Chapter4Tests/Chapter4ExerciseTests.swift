@@ -5,6 +5,7 @@ import WorkbookCore
 let chapterExercises = chapter4.exercises
 
 // One test per exercise of Chapter 4, each checked in its own process: see `checkExercise`.
+
 @Test("4.1 a batch holds scaled pixels in rows and one-hot labels", .exercise("4.1"))
 func fillBatch() async throws { try await checkExercise("4.1") }
 

@@ -5,6 +5,7 @@ import WorkbookCore
 let chapterExercises = chapter5.exercises
 
 // One test per exercise of Chapter 5, each checked in its own process: see `checkExercise`.
+
 @Test("5.1 each activation and its slope match their definition and central differences", .exercise("5.1"))
 func activations() async throws { try await checkExercise("5.1") }
 

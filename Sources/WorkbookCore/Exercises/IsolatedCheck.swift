@@ -39,9 +39,9 @@ public enum IsolatedCheck {
 
     /// The outcome of a child process that ran ``runChild(_:seed:timeLimit:)`` for
     /// `exercise` with `seed`: its report judged by `judge` (in this process unless
-    /// given), or why there is none.
+    /// given), or why there is none. `timeLimit` is the limit the child was given.
     public static func outcome(of termination: Termination, standardOutput: [UInt8], standardError: [UInt8],
-                               exercise: Exercise, seed: UInt64,
+                               exercise: Exercise, seed: UInt64, timeLimit: Double = defaultTimeLimit,
                                judge: ((CallReport) -> Outcome)? = nil) -> Outcome {
         if case .exited(reportedExitCode) = termination, let report = framedReport(in: standardOutput) {
             return judge?(report) ?? exercise.judge(report, seed: seed)
@@ -51,8 +51,9 @@ public enum IsolatedCheck {
         case .timedOut(let seconds):
             return Outcome(.timedOut, "did not finish within \(formatNumber(seconds)) s: look for a loop that never ends")
         case .exited(timedOutExitCode):
-            return Outcome(.timedOut, "Exercise \(exercise.id) did not finish within its time limit: "
-                + "look for a loop that never ends")
+            return Outcome(.timedOut, "Exercise \(exercise.id) did not finish within its time limit of "
+                + "\(formatNumber(timeLimit)) s: look for a loop that never ends (a check that is only slow gets longer "
+                + "with WORKBOOK_TIME_LIMIT=S, or --time-limit S for swift run workbook)")
         case .signal(let number):
             return Outcome(.crashed, signalMeaning(number) + crashDetail(errorText))
         case .exited(let code):

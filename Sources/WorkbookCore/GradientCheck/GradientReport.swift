@@ -90,6 +90,22 @@ public func formatNumber(_ value: Double) -> String {
     return String(format: "%.6g", value)
 }
 
+/// `count` and the noun, in the singular for 1: "1 point", "2 points".
+public func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
+}
+
+/// A polynomial c₀ + c₁x + c₂x² + … with each sign once: "1.3 − 1.9x + 1.2x²".
+public func polynomialText(_ coefficients: [Double], variable: String = "x") -> String {
+    let powers = ["", variable, variable + "²", variable + "³", variable + "⁴", variable + "⁵"]
+    var text = ""
+    for (power, c) in coefficients.enumerated() {
+        let magnitude = formatNumber(abs(c)) + (power < powers.count ? powers[power] : "\(variable)^\(power)")
+        text += text.isEmpty ? (c < 0 ? "−" : "") + magnitude : (c < 0 ? " − " : " + ") + magnitude
+    }
+    return text
+}
+
 /// Right-aligns `text` in a field of `width` characters.
 func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
