@@ -79,8 +79,7 @@ public struct Grader: Sendable {
                 + "this machine is too slow or too busy to grade on"
             case .failed(let output): error = "the grader's own stubs do not build: " + String(output.suffix(2000))
             }
-            var result = zeroResult(submission.learner, problems: [], message: "not graded: " + error)
-            result.graderError = error
+            var result = notGraded(submission.learner, problems: [], because: error)
             result.isolation = options.isolation
             return result
         }
@@ -218,8 +217,13 @@ public struct Grader: Sendable {
 
     /// A learner not graded because the compiler was killed: the grader's error, graded again later.
     private func outOfMemoryResult(_ learner: String, problems: [String]) -> LearnerResult {
-        var result = zeroResult(learner, problems: problems, message: "not graded: " + outOfMemory)
-        result.graderError = outOfMemory
+        notGraded(learner, problems: problems, because: outOfMemory)
+    }
+
+    /// A learner not graded for `error`, the grader's and not theirs: graded again by the next run.
+    private func notGraded(_ learner: String, problems: [String], because error: String) -> LearnerResult {
+        var result = zeroResult(learner, problems: problems, message: "not graded: " + error)
+        result.graderError = error
         return result
     }
 
