@@ -17,7 +17,8 @@ public func checkArithmetic(add: @escaping BinaryOperation, multiply: @escaping 
     let productGradients = ValueGraphCheck.leafGradients(of: { multiply($0[0], $0[1]) }, at: [x, y])
     if productGradients == [x, y] && x != y {
         return .failed("x · y at \(point): x.grad = \(formatNumber(x)) and y.grad = \(formatNumber(y))\n"
-            + "  likely cause: each operand received its own value; ∂(x·y)/∂x is y, the other operand")
+            + "  likely cause: each operand received its own value; ∂(x·y)/∂x is y, the other operand",
+                       judged: "static func *")
     }
 
     // Each leaf used once. In the last two, an operation below the root gets an
@@ -38,7 +39,9 @@ public func checkArithmetic(add: @escaping BinaryOperation, multiply: @escaping 
     for (name, expression, reference, mistakes) in singleUse {
         let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, reference: reference, at: [x, y, z],
                                            mistakes: mistakes)
-        parts.append(Verdict.from(report, context: "\(name) at \(point)"))
+        // The first two use one operation each: a failure there is that operation's.
+        let verdict = Verdict.from(report, context: "\(name) at \(point)")
+        parts.append(["x + y": verdict.judging("static func +"), "x · y": verdict.judging("static func *")][name] ?? verdict)
         if case .failed = parts.last! { return parts.last! }
     }
 

@@ -10,8 +10,8 @@ public func checkBackward(topologicalOrder: (Value) -> [Value], backward: (Value
     var parts = [Verdict]()
     for graph in [GraphShape.chain, .diamond, .random(using: &generator)] {
         let local = graph.localDerivatives(using: &generator)
-        parts.append(checkOrder(of: graph, local: local, topologicalOrder: topologicalOrder))
-        parts.append(checkGradients(of: graph, local: local, backward: backward))
+        parts.append(checkOrder(of: graph, local: local, topologicalOrder: topologicalOrder).judging("topologicalOrder(from:)"))
+        parts.append(checkGradients(of: graph, local: local, backward: backward).judging("backward()"))
         if case .failed = parts.last! { break }
     }
     return Verdict.all(parts)

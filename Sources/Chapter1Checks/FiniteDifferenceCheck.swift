@@ -33,11 +33,13 @@ public func checkFiniteDifferences(forward: DifferenceFormula, central: Differen
             parts.append(ScalarComparison(
                 subject: "forwardDifference(\(name), at: \(formatNumber(x)), step: \(h))",
                 got: learnerCode { forward(cubic, x, h) }, expected: exactForward,
-                computation: Computation(DifferenceFormulas.forward, in: quantities), name: "the forward difference").verdict)
+                computation: Computation(DifferenceFormulas.forward, in: quantities), name: "the forward difference").verdict
+                .judging("forwardDifference(_:at:step:)"))
             parts.append(ScalarComparison(
                 subject: "centralDifference(\(name), at: \(formatNumber(x)), step: \(h))",
                 got: learnerCode { central(cubic, x, h) }, expected: exactCentral,
-                computation: Computation(DifferenceFormulas.central, in: quantities), name: "the central difference").verdict)
+                computation: Computation(DifferenceFormulas.central, in: quantities), name: "the central difference").verdict
+                .judging("centralDifference(_:at:step:)"))
         }
         let orders = errorOrders(forward: forward, central: central)
         return Verdict.all(parts + [.passed(orders)])

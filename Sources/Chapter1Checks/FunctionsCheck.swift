@@ -35,6 +35,10 @@ public func checkFunctions(pow: @escaping (Value, Double) -> Value, exp: @escapi
             .init(1 / (1 + Foundation.exp(-x)), "used σ(x) instead of σ(x)(1 − σ(x))"),
         ] }),
     ]
+    /// The exercise's function that `name` is computed by.
+    func judged(_ name: String) -> String {
+        name.hasPrefix("x^") ? "pow(_:)" : ["exp(x)": "exp()", "tanh(x)": "tanh()"][name] ?? "sigmoid()"
+    }
     var parts = [Verdict]()
     for function in functions {
         for draw in 0 ..< 3 {
@@ -46,7 +50,7 @@ public func checkFunctions(pow: @escaping (Value, Double) -> Value, exp: @escapi
             let numeric = GradientCheck.centralDifference(function.reference, at: x)
             let comparison = ScalarComparison(subject: "d/dx \(function.name) at x = \(formatNumber(x)): x.grad",
                                               got: gradient, expected: numeric, mistakes: function.mistakes(x))
-            if !comparison.agrees { return comparison.verdict }
+            if !comparison.agrees { return comparison.verdict.judging(judged(function.name)) }
         }
         // The result is used twice, and x once more: every share must accumulate.
         let x = generator.uniform(0.2, 1.5)
@@ -57,7 +61,8 @@ public func checkFunctions(pow: @escaping (Value, Double) -> Value, exp: @escapi
             let y = function.reference(point[0])
             return y * y + y * point[0]
         }, at: [x])
-        parts.append(Verdict.from(report, context: "y · y + y · x with y = \(function.name), x = \(formatNumber(x))"))
+        parts.append(Verdict.from(report, context: "y · y + y · x with y = \(function.name), x = \(formatNumber(x))")
+            .judging(judged(function.name)))
     }
     return Verdict.all(parts)
 }

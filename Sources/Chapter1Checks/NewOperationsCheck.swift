@@ -22,7 +22,7 @@ public func checkNewOperations(log: @escaping (Value) -> Value, relu: @escaping 
             .init(Foundation.log(x), "this is log(x) itself, out.data; its slope is 1/x"),
             .init(x, "this is x; the slope of log at x is 1/x"),
         ])
-        if !comparison.agrees { return comparison.verdict }
+        if !comparison.agrees { return comparison.verdict.judging("log()") }
     }
     // relu: two points on each side of the kink, in a random order, at least 0.1 from it.
     var sides = [1.0, 1, -1, -1]
@@ -35,13 +35,13 @@ public func checkNewOperations(log: @escaping (Value) -> Value, relu: @escaping 
                .init(x, "this is x; below 0, relu is flat: slope 0")]
             : [.init(x, "this is relu(x) itself, out.data; its slope above 0 is 1"),
                .init(0, "relu's slope above 0 is 1, not 0: is the comparison the right way round?")])
-        if !comparison.agrees { return comparison.verdict }
+        if !comparison.agrees { return comparison.verdict.judging("relu()") }
     }
     let atKink = ValueGraphCheck.leafGradients(of: { relu($0[0]) }, at: [0]).first ?? .nan
     guard (0 ... 1).contains(atKink) else {
         return .failed("relu at exactly x = 0 passed back x.grad = \(formatNumber(atKink))\n"
             + "  likely cause: relu has no slope at its kink; any value from 0 (the slope on the left) to 1 (on the "
-            + "right) is a valid choice, and 0 is the usual one")
+            + "right) is a valid choice, and 0 is the usual one", judged: "relu()")
     }
     parts.append(.passed("relu at its kink, x = 0: x.grad = \(formatNumber(atKink)), a slope between 0 and 1"))
     // Each result used twice, and x once more: every share must accumulate.
@@ -56,7 +56,8 @@ public func checkNewOperations(log: @escaping (Value) -> Value, relu: @escaping 
             let y = reference(point[0])
             return y * y + y * point[0]
         }, at: [x])
-        parts.append(Verdict.from(report, context: "y · y + y · x with y = \(name), x = \(formatNumber(x))"))
+        parts.append(Verdict.from(report, context: "y · y + y · x with y = \(name), x = \(formatNumber(x))")
+            .judging(name == "log(x)" ? "log()" : "relu()"))
         if case .failed = parts.last! { return parts.last! }
     }
     return Verdict.all(parts)

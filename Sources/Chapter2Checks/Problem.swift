@@ -67,16 +67,16 @@ public func checkEach<P>(_ problems: [P], describe: (P) -> String, batchSize: ((
                          using generator: inout SplitMix64,
                          _ check: (P, inout SplitMix64) -> [Verdict]) -> Verdict {
     var parts = [Verdict]()
-    var failures = [(problem: P, text: String)]()
+    var failures = [(problem: P, text: String, judged: String?)]()
     var passed = [P]()
     let (_, log, ownsLog) = DiagnosisLog.collecting { () -> Void in
     for problem in problems {
         let verdicts = check(problem, &generator)
-        if let failure = verdicts.lazy.compactMap({ verdict -> String? in
-            if case .failed(let text) = verdict { return text }
+        if let failure = verdicts.lazy.compactMap({ verdict -> (String, String?)? in
+            if case .failed(let text, let judged) = verdict { return (text, judged) }
             return nil
         }).first {
-            failures.append((problem, failure))
+            failures.append((problem, failure.0, failure.1))
             continue
         }
         passed.append(problem)
@@ -102,5 +102,5 @@ public func checkEach<P>(_ problems: [P], describe: (P) -> String, batchSize: ((
     if !passed.isEmpty {
         text += "\n  (right for \(passed.map(describe).joined(separator: "; ")))"
     }
-    return .failed(text)
+    return .failed(text, judged: first.judged)
 }

@@ -16,7 +16,7 @@ public func checkPrediction(classify: (Matrix) -> [Int], accuracy: ([Int], Matri
         let example = differences.first.map { "ŷ = \(formatNumber($0.0)) gave \($0.1.0), expected \($0.1.1)" } ?? ""
         var text = "classify gave \(classes), expected \(expected): \(example)"
         if differences.allSatisfy({ $0.0 == 0.5 }) { text += "\n  likely cause: an output of exactly 0.5 is class 1 (≥, not >)" }
-        return .failed(text)
+        return .failed(text, judged: "classify(_:)")
     }
     // Some predictions right and some wrong, never half, so that a count, an integer division,
     // an error rate and the right fraction are four different numbers; three batches of them.
@@ -41,7 +41,7 @@ public func checkPrediction(classify: (Matrix) -> [Int], accuracy: ([Int], Matri
         return [ScalarComparison(subject: "accuracy", got: learnerCode { accuracy(predictions, targets) },
                                  expected: Double(batch.correct) / Double(batch.count),
                                  computation: Computation(.quotient(.size("c"), .size("n")), in: quantities),
-                                 name: "accuracy").verdict]
+                                 name: "accuracy").verdict.judging("accuracy(of:targets:)")]
     }
     return Verdict.all([.passed("classify thresholds \(counted(count, "output")) at 0.5"), accuracyVerdict])
 }

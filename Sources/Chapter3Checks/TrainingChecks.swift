@@ -108,7 +108,7 @@ extension Verdict {
     /// The verdict's text, whether it passed or failed.
     var text: String {
         switch self {
-        case .passed(let text), .failed(let text): text
+        case .passed(let text), .failed(let text, _): text
         }
     }
 }

@@ -29,7 +29,8 @@ private func evaluationVerdict(predict: (Matrix) -> [Int], confusion: ([Int], [I
     let predictions = GradientCheck.compareValues(name: "the predicted digits", got: asColumn,
                                                   expected: Matrix(rows: 30, columns: 1, elements: expected.map(Double.init)),
                                                   computation: Computation(.argmax(.quantity("z²"), .firstLargest), in: quantities))
-    guard predictions.passed else { return .failed("predictedDigits of 30 rows of outputs:\n\(predictions)") }
+    guard predictions.passed else { return .failed("predictedDigits of 30 rows of outputs:\n\(predictions)",
+                                                         judged: "predictedDigits(_:)") }
     let actual = (0 ..< 30).map { _ in generator.integer(in: 0 ... 9) }
     var counts = Matrix(rows: 10, columns: 10)
     for (guess, truth) in zip(expected, actual) { counts[truth, guess] += 1 }
@@ -40,6 +41,7 @@ private func evaluationVerdict(predict: (Matrix) -> [Int], confusion: ([Int], [I
         name: "the confusion matrix", got: gotMatrix, expected: counts,
         computation: Computation(.quantity("the counts of (actual, predicted) pairs, actual digits as rows"),
                                  in: Environment(quantities: ["the counts of (actual, predicted) pairs, actual digits as rows": counts])))
-    guard table.passed else { return .failed("the confusion matrix of 30 predictions:\n\(table)") }
+    guard table.passed else { return .failed("the confusion matrix of 30 predictions:\n\(table)",
+                                                   judged: "confusionMatrix(predicted:actual:classes:)") }
     return .passed("predictedDigits and confusionMatrix agree on 30 random outputs, ties included")
 }

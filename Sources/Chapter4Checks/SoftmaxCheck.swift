@@ -31,7 +31,7 @@ private func softmaxVerdict(softmax: (Matrix, inout Matrix) -> Void, delta: (Mat
         let quantities = Environment(quantities: ["z²": z], sizes: ["m": (Double(rows), "the number of examples")])
         let report = GradientCheck.compareValues(name: "ŷ", got: yHat, expected: referenceSoftmax(z),
                                                  computation: Computation(.softmax(.quantity("z²"), .rowMaximum), in: quantities))
-        if !report.passed { return .failed("\(context):\n\(report)") }
+        if !report.passed { return .failed("\(context):\n\(report)", judged: "softmaxRows(_:into:)") }
         parts.append(.passed("\(context): every row sums to 1"))
     }
     let z = Matrix(rows: 4, columns: 10, uniformIn: -3, 3, using: &generator)
@@ -49,6 +49,7 @@ private func softmaxVerdict(softmax: (Matrix, inout Matrix) -> Void, delta: (Mat
         let probabilities = referenceSoftmax(z)
         return -zip(probabilities.elements, t.elements).reduce(0) { $0 + $1.1 * log($1.0) }
     }
-    parts.append(report.passed ? .passed("crossEntropyDelta: \(report)") : .failed("crossEntropyDelta:\n\(report)"))
+    parts.append(report.passed ? .passed("crossEntropyDelta: \(report)") : .failed("crossEntropyDelta:\n\(report)",
+                                                                                                      judged: "crossEntropyDelta(_:_:into:)"))
     return Verdict.all(parts)
 }

@@ -57,7 +57,8 @@ public func checkWeightDecay(penalty: @escaping (Network, Double, Int) -> Double
                 return total(candidate)
             }
         }
-        return [comparison.verdict] + reports.map { Verdict.from($0, context: "the gradients with weight decay") }
+        return [comparison.verdict.judging("weightDecayPenalty(_:lambda:trainingSetSize:)")]
+            + reports.map { Verdict.from($0, context: "the gradients with weight decay").judging("addWeightDecay(to:_:lambda:trainingSetSize:)") }
     }
 }
 

@@ -27,7 +27,7 @@ public func checkActivations(value: @escaping (Activation, Double) -> Double,
             let expected = points.map { ReferenceDeepNetwork.value(f, $0) }
             verdicts.append(.from(GradientCheck.compareValues(
                 name: "\(f.symbol)(z)", got: row(got[index]), expected: row(expected),
-                computation: Computation(f.valueFormula(of: .quantity("z")), in: quantities))))
+                computation: Computation(f.valueFormula(of: .quantity("z")), in: quantities))).judging("Activation.value(_:)"))
         }
         let h = GradientCheck.step
         for (index, f) in Activation.allCases.enumerated() {
@@ -38,7 +38,8 @@ public func checkActivations(value: @escaping (Activation, Double) -> Double,
                 name: "\(f.symbol)′(z)", got: row(got[Activation.allCases.count + index]), expected: row(numeric),
                 computation: Computation(.elementwise(f.slope, .quantity("z")), in: quantities))
             verdicts.append(report.passed
-                ? .passed("\(report) (against central differences, h = \(formatNumber(h)))") : .from(report))
+                ? .passed("\(report) (against central differences, h = \(formatNumber(h)))")
+                : Verdict.from(report).judging("Activation.derivative(_:)"))
         }
         return Verdict.all(verdicts)
     }
@@ -46,7 +47,8 @@ public func checkActivations(value: @escaping (Activation, Double) -> Double,
     let kink: Verdict = (0 ... 1).contains(atKink)
         ? .passed("relu′(0) = \(formatNumber(atKink)), a slope between the two sides' (0 and 1)")
         : .failed("relu′(0) returned \(formatNumber(atKink))\n  likely cause: ReLU has no slope at 0; any value "
-            + "from 0 (the left side's slope) to 1 (the right side's) will do, and most libraries use 0")
+            + "from 0 (the left side's slope) to 1 (the right side's) will do, and most libraries use 0",
+                  judged: "Activation.derivative(_:)")
     let sampled = "at \(points.count) points from −1000 to 1000 (\(points.count - 4) of them from −30 to 30)"
     return Verdict.all([verdict, kink]).mapPassed { "\(sampled):\n" + $0 }
 }

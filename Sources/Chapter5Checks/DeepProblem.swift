@@ -76,13 +76,13 @@ func checkInOrder<P>(_ problems: [P], describe: (P) -> String, using generator: 
     var passes = [Verdict]()
     for (index, problem) in problems.enumerated() {
         for verdict in check(problem, &generator) {
-            guard case .failed(let text) = verdict else {
+            guard case .failed(let text, let judged) = verdict else {
                 if case .passed(let text) = verdict { passes.append(.passed("\(describe(problem)): \(text)")) }
                 continue
             }
             let right = problems[..<index].map(describe)
             return .failed("For \(describe(problem)):\n\(text)"
-                + (right.isEmpty ? "" : "\n  (right for \(right.joined(separator: "; ")))"))
+                + (right.isEmpty ? "" : "\n  (right for \(right.joined(separator: "; ")))"), judged: judged)
         }
     }
     return Verdict.all(passes)

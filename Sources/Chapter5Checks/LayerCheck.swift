@@ -119,7 +119,9 @@ public func checkLayer(_ functions: LayerFunctions, using generator: inout Split
         ]
         let deltaReport = GradientCheck.compareValues(name: "δˡ⁻¹", got: sent, expected: expectedDelta,
                                                       computation: computation(LayerFormulas.deltaBelow))
-        return (forwardReports + gradientReports + [deltaReport]).map(Verdict.from)
+        return forwardReports.map { Verdict.from($0).judging("forward(_:_:into:)") }
+            + gradientReports.map { Verdict.from($0).judging("parameterGradients(_:input:into:)") }
+            + [Verdict.from(deltaReport).judging("backpropagate(_:through:below:activation:into:)")]
     }
 }
 

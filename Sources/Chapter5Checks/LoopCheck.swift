@@ -36,14 +36,14 @@ public func checkLoops(forward: @escaping (DeepNetwork, Matrix, inout DeepWorksp
             return [.failed("the workspace no longer has one cache, δ and gradient per layer (\(count)): fill its "
                 + "entries; do not add or remove any")]
         }
-        return forwardVerdicts(problem, stale: stale, forwarded.caches)
-            + backwardVerdicts(problem, stale: stale, backwarded)
+        return forwardVerdicts(problem, stale: stale, forwarded.caches).map { $0.judging("forward(_:_:into:)") }
+            + backwardVerdicts(problem, stale: stale, backwarded).map { $0.judging("backward(_:_:_:)") }
     }
-    guard case .failed(let text) = verdict else { return verdict }
+    guard case .failed(let text, let judged) = verdict else { return verdict }
     var layerGenerator = SplitMix64(seed: generator.next())
     guard !checkLayer(layer, using: &layerGenerator).isPassed else { return verdict }
     return .failed(blaming(text, "your Exercise 5.2 functions do not pass yet, and the loops use them: "
-        + "swift test --filter Chapter5 shows what 5.2 gets wrong"))
+        + "swift test --filter Chapter5 shows what 5.2 gets wrong"), judged: judged)
 }
 
 /// `text` with its likely causes replaced by `cause`: when an exercise another one builds on

@@ -65,7 +65,7 @@ public func checkTrainingStep(
         return verdicts
     }
     // The step calls the learner's 5.3 loops: when they are wrong, that is the cause to name.
-    if case .failed(let text) = verdict, !allProblems.allSatisfy({ loopsAgree(loops, $0) }) {
+    if case .failed(let text, _) = verdict, !allProblems.allSatisfy({ loopsAgree(loops, $0) }) {
         verdict = .failed(blaming(text, "your forward or backward loop (Exercise 5.3) does not pass yet, and the step "
             + "uses it: swift test --filter Chapter5 shows what 5.3 gets wrong"))
     }

@@ -191,6 +191,7 @@ public struct Grader: Sendable {
                         workingDirectory: "/tmp")
         view.hidden = [instructorPackage.path] + options.hiddenFolders
         if let data = options.dataFolders.first { view.environment["MNIST_DIR"] = data }
+        view.environment.merge(CrashReport.childEnvironment) { $1 }
         let command = options.isolation.wrap(arguments, in: view)
         let child = ChildProcess(executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
                                  timeLimit: options.timeLimit + 10)

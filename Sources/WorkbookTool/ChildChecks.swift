@@ -10,10 +10,11 @@ func runChecks(_ exercises: [Exercise], seed: UInt64, timeLimit: Double) -> [Out
     DispatchQueue.concurrentPerform(iterations: exercises.count) { index in
         let exercise = exercises[index]
         // The child gets extra seconds to start and to report its own time-out first.
-        let child = ChildProcess(executable: executable,
+        var child = ChildProcess(executable: executable,
                                  arguments: ["__run-check", exercise.id, "--seed", String(seed),
                                              "--time-limit", String(timeLimit)],
                                  timeLimit: timeLimit + 10)
+        child.environment = CrashReport.childEnvironment
         let outcome: Outcome
         do {
             let result = try child.run()

@@ -22,8 +22,19 @@ extension Exercise {
     }
 
     /// Where to go to start this exercise, in the learner's language.
-    var shownWhereToEdit: String {
-        localized(whereToEdit, zh: "编辑 \(file)：" + symbol.replacingOccurrences(of: "` and `", with: "` 和 `")
+    var shownWhereToEdit: String { localized("edit ", zh: "编辑 ") + shownPlace() }
+
+    /// Where to go to fix what `outcome` found, in the learner's language.
+    func shownWhereToFix(_ outcome: Outcome) -> String { localized("edit ", zh: "编辑 ") + shownPlace(outcome) }
+
+    /// The exercise's file and functions; the function a check judged, at its line, when
+    /// `outcome` says which.
+    func shownPlace(_ outcome: Outcome? = nil) -> String {
+        if let judged = outcome?.judged {
+            let line = ExerciseSource(self, root: PackageRoot.url).line(judging: judged)
+            return localized("\(file):\(line), `\(judged)`", zh: "\(file):\(line)：`\(judged)`")
+        }
+        return localized("\(file), \(symbol)", zh: "\(file)：" + symbol.replacingOccurrences(of: "` and `", with: "` 和 `")
             .replacingOccurrences(of: "`, `", with: "`、`"))
     }
 }

@@ -45,7 +45,7 @@ func printDiagnoses(_ exercises: [Exercise], _ outcomes: [Outcome], style: Style
         case .notStarted:
             print("  \(exercise.shownWhereToEdit)")
         case .failed, .crashed, .timedOut:
-            print("  \(exercise.shownWhereToEdit)")
+            print("  \(exercise.shownWhereToFix(outcome))")
             print(indent(outcome.message, style: { $0 }))
             print(localized("  stuck? ", zh: "  卡住了？") + "swift run workbook hint \(exercise.id)")
         }
@@ -67,7 +67,7 @@ func printNextStep(_ exercises: [Exercise], _ outcomes: [Outcome], style: Style)
     print(style.bold(localized("Next: Exercise", zh: "下一步：练习") + " \(exercise.id) — \(exercise.shownTitle)")
         + localized(" (\(outcome.status.rawValue))", zh: "（\(outcome.status.shown)）"))
     print(localized("  read   ", zh: "  阅读    ") + chapter.shownText)
-    print("  \(exercise.shownWhereToEdit)")
+    print(localized("  edit   ", zh: "  编辑    ") + exercise.shownPlace(outcome))
     print(localized("  check  ", zh: "  检查    ") + "swift test --filter Chapter\(exercise.chapter)"
         + localized("   or   ", zh: "   或   ") + "swift run workbook check \(exercise.id)")
     print(localized("  stuck? ", zh: "  卡住了？") + "swift run workbook hint \(exercise.id)")

@@ -39,7 +39,7 @@ func expectCaught(saying phrase: String, sourceLocation: SourceLocation = #_sour
                   _ check: (inout SplitMix64) -> Verdict) {
     var passed = [UInt64](), misnamed = [UInt64](), example: String?
     for seed in sweptSeeds {
-        guard case .failed(let diagnosis) = verdict(of: check, seed: seed, sourceLocation: sourceLocation) else {
+        guard case .failed(let diagnosis, _) = verdict(of: check, seed: seed, sourceLocation: sourceLocation) else {
             passed.append(seed)
             continue
         }
@@ -69,7 +69,7 @@ func expectAccepted(seeds: ClosedRange<UInt64> = sweptSeeds, sourceLocation: Sou
                     _ check: (inout SplitMix64) -> Verdict) {
     var failed = [UInt64](), example: String?
     for seed in seeds {
-        if case .failed(let diagnosis) = verdict(of: check, seed: seed, sourceLocation: sourceLocation) {
+        if case .failed(let diagnosis, _) = verdict(of: check, seed: seed, sourceLocation: sourceLocation) {
             failed.append(seed)
             example = example ?? diagnosis
         }

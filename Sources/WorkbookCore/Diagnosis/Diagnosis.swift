@@ -250,8 +250,8 @@ public final class FoundCauses: @unchecked Sendable {
 /// `checkEach` get this already; others wrap their body in it.
 public func withDiagnosis(_ body: () -> Verdict) -> Verdict {
     let (verdict, log, owned) = DiagnosisLog.collecting(body)
-    guard owned, case .failed(let text) = verdict, let causes = log.causeText() else { return verdict }
-    return .failed(text + "\n" + causes)
+    guard owned, case .failed(let text, let judged) = verdict, let causes = log.causeText() else { return verdict }
+    return .failed(text + "\n" + causes, judged: judged)
 }
 
 /// A result and the computation it should be, for ``GradientCheck`` and ``Diagnosis``.

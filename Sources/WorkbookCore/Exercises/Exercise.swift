@@ -41,8 +41,10 @@ public struct Exercise: Sendable, Identifiable {
 public enum Verdict: Sendable, Equatable {
     /// Every part of the check agreed; the text says what was checked.
     case passed(String)
-    /// Something disagreed; the text is the diagnosis for the learner.
-    case failed(String)
+    /// Something disagreed; the text is the diagnosis for the learner, and `judged` the
+    /// function of the exercise whose result it was (a symbol as in ``Exercise/symbol``),
+    /// when the exercise has several.
+    case failed(String, judged: String? = nil)
 
     /// Whether the verdict is a pass.
     public var isPassed: Bool {
@@ -52,6 +54,12 @@ public enum Verdict: Sendable, Equatable {
 }
 
 extension Verdict {
+    /// This verdict, a failure of `function` when it failed and did not yet say whose.
+    public func judging(_ function: String) -> Verdict {
+        if case .failed(let text, nil) = self { return .failed(text, judged: function) }
+        return self
+    }
+
     /// Combines the verdicts of several parts: the first failure wins, and a pass
     /// lists every part.
     public static func all(_ parts: [Verdict]) -> Verdict {

@@ -31,14 +31,26 @@ public struct ExerciseSource: Sendable {
         return code.contains("notStarted(\"\(id)\"")
     }
 
-    /// The line to point at (from 1): the exercise's `TODO(id)` while it is there,
-    /// else the declaration of the first function it names, else the first line.
-    public var line: Int {
+    /// The line to point at (from 1): the declaration of `function` when a check said
+    /// which function it judged, else the exercise's `TODO(id)` while it is there, else
+    /// the declaration of the first function it names, else its first line of code.
+    public func line(judging function: String? = nil) -> Int {
+        if let function, let index = declarationLine(Exercise.declaration(of: function[...])) { return index }
         if let index = lines.firstIndex(where: { $0.contains("TODO(\(exercise.id))") }) { return index + 1 }
         for declaration in exercise.declarations {
-            if let index = lines.firstIndex(where: { $0.contains(declaration) }) { return index + 1 }
+            if let index = declarationLine(declaration) { return index }
         }
-        return 1
+        return (lines.firstIndex { Self.code(of: $0).contains { !$0.isWhitespace } && !$0.hasPrefix("import ") } ?? 0) + 1
+    }
+
+    /// The line (from 1) where code, not a comment, holds `declaration`.
+    private func declarationLine(_ declaration: String) -> Int? {
+        lines.firstIndex { Self.code(of: $0).contains(declaration) }.map { $0 + 1 }
+    }
+
+    /// `line` without its comment.
+    private static func code(of line: Substring) -> Substring {
+        line.range(of: "//").map { line[..<$0.lowerBound] } ?? line
     }
 }
 
@@ -46,9 +58,15 @@ extension Exercise {
     /// How the functions of ``symbol`` are declared: `` `train(_:epochs:)` `` is
     /// `func train(`, and `` `static func +` `` is itself.
     var declarations: [String] {
-        symbol.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { _, name in
-            guard let parenthesis = name.firstIndex(of: "(") else { return String(name) }
-            return "func " + name[..<parenthesis] + "("
-        }
+        symbol.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }
+            .map { Self.declaration(of: $0.element) }
+    }
+
+    /// How `name` is declared: `train(_:epochs:)` is `func train(`, `Activation.value(_:)`
+    /// (a method of an enum) is `func value(`, and `static func +` is itself.
+    static func declaration(of name: Substring) -> String {
+        guard let parenthesis = name.firstIndex(of: "(") else { return String(name) }
+        let base = name[..<parenthesis]
+        return "func " + (base.split(separator: ".").last.map(String.init) ?? String(base)) + "("
     }
 }

@@ -47,6 +47,7 @@ public enum IsolatedCheck {
             return judge?(report) ?? exercise.judge(report, seed: seed)
         }
         let errorText = String(decoding: standardError, as: UTF8.self)
+        let crash = CrashReport(standardError: errorText)
         switch termination {
         case .timedOut(let seconds):
             return Outcome(.timedOut, "did not finish within \(formatNumber(seconds)) s: look for a loop that never ends")
@@ -55,10 +56,11 @@ public enum IsolatedCheck {
                 + "\(formatNumber(timeLimit)) s: look for a loop that never ends (a check that is only slow gets longer "
                 + "with WORKBOOK_TIME_LIMIT=S, or --time-limit S for swift run workbook)")
         case .signal(let number):
-            return Outcome(.crashed, signalMeaning(number) + crashDetail(errorText))
+            return Outcome(.crashed, signalMeaning(number, explained: crash.message != nil) + crashDetail(crash, errorText),
+                           site: crash.site)
         case .exited(let code):
             return Outcome(.crashed, "the process exited with code \(code) before the check finished "
-                + "(does your code call exit()?)" + crashDetail(errorText))
+                + "(does your code call exit()?)" + crashDetail(crash, errorText), site: crash.site)
         }
     }
 
@@ -95,8 +97,12 @@ public enum IsolatedCheck {
         return try? JSONDecoder().decode(CallReport.self, from: Data(line.dropFirst(frame.count + 1).utf8))
     }
 
-    static func signalMeaning(_ number: Int32) -> String {
+    /// What signal `number` means; for a trap the runtime `explained` (its message follows),
+    /// only that it was one.
+    static func signalMeaning(_ number: Int32, explained: Bool = false) -> String {
         switch number {
+        case SIGILL where explained, SIGTRAP where explained:
+            return "a runtime trap (signal \(number))"
         case SIGILL, SIGTRAP:
             return "a runtime trap (signal \(number)): fatalError, an index out of range, a nil unwrapped with !, "
                 + "or an arithmetic overflow"
@@ -109,13 +115,13 @@ public enum IsolatedCheck {
         }
     }
 
-    /// The runtime's own message, such as `Fatal error: Index out of range`, when present.
-    static func crashDetail(_ standardError: String) -> String {
-        let lines = standardError.split(separator: "\n").map(String.init)
-        if let fatal = lines.first(where: { $0.contains("Fatal error") || $0.contains("fatal error") }) {
-            return "\n" + fatal.trimmingCharacters(in: .whitespaces)
-        }
-        let tail = lines.filter { !$0.hasPrefix("0x") && !$0.isEmpty }.prefix(3)
+    /// The crash for the learner: where in their code, then the runtime's own message
+    /// (such as `Fatal error: Index out of range`); without either, the last words of the
+    /// process before the backtracer's.
+    static func crashDetail(_ report: CrashReport, _ standardError: String) -> String {
+        guard report.text.isEmpty else { return "\n" + report.text }
+        let lines = standardError.split(separator: "\n").prefix { !$0.hasPrefix("*** ") && !$0.hasPrefix("swift-runtime:") }
+        let tail = lines.filter { !$0.hasPrefix("0x") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(3)
         return tail.isEmpty ? "" : "\n" + tail.joined(separator: "\n")
     }
 }

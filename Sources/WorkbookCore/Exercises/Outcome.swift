@@ -14,11 +14,19 @@ public struct Outcome: Codable, Sendable, Equatable {
     public let message: String
     /// The causes of a failure the diagnosis named, as data (their words are in `message`).
     public var causes: [Cause] = []
+    /// The function of the exercise whose result was wrong, when the check said which
+    /// (a symbol as in ``Exercise/symbol``, such as `accuracy(of:targets:)`).
+    public var judged: String?
+    /// Where in the learner's files a crash happened, when the backtracer said.
+    public var site: SourceSite?
 
-    public init(_ status: Status, _ message: String, causes: [Cause] = []) {
+    public init(_ status: Status, _ message: String, causes: [Cause] = [], judged: String? = nil,
+                site: SourceSite? = nil) {
         self.status = status
         self.message = message
         self.causes = causes
+        self.judged = judged
+        self.site = site
     }
 }
 
@@ -68,11 +76,11 @@ extension Exercise {
         switch verdict {
         case .passed(let text):
             return Outcome(.passed, text)
-        case .failed(let text):
+        case .failed(let text, let judged):
             let others = reached.sorted()
-            guard !others.isEmpty else { return Outcome(.failed, text, causes: causes) }
+            guard !others.isEmpty else { return Outcome(.failed, text, causes: causes, judged: judged) }
             return Outcome(.failed, text + "\nnote: this check ran the stub of exercise "
-                + others.joined(separator: ", ") + ", which is not started yet", causes: causes)
+                + others.joined(separator: ", ") + ", which is not started yet", causes: causes, judged: judged)
         }
     }
 }

@@ -7,7 +7,8 @@ extension Matrix {
     /// The matrix product: (m×n) * (n×p) is m×p.
     public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
         precondition(lhs.columns == rhs.rows,
-                     "cannot multiply \(lhs.shape) by \(rhs.shape): inner dimensions differ")
+                     "you multiplied a \(lhs.shape) matrix by a \(rhs.shape) one: the inner sizes (\(lhs.columns) and "
+                        + "\(rhs.rows)) must match")
         var product = Matrix(rows: lhs.rows, columns: rhs.columns)
         for i in 0 ..< lhs.rows {
             for k in 0 ..< lhs.columns {

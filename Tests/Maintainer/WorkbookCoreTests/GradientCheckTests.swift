@@ -79,7 +79,7 @@ struct GradientCheckTests {
     func scalarMistake() {
         let comparison = ScalarComparison(subject: "f′(1)", got: 4, expected: 2,
                                           mistakes: [.init(4, "doubled somewhere")])
-        guard case .failed(let text) = comparison.verdict else { Issue.record("should fail"); return }
+        guard case .failed(let text, _) = comparison.verdict else { Issue.record("should fail"); return }
         #expect(text.contains("doubled somewhere"))
         #expect(ScalarComparison(subject: "f′(1)", got: -2, expected: 2).verdict != .passed(""))
     }
