@@ -1,9 +1,9 @@
 import Foundation
 import WorkbookCore
 
-/// `workbook watch`: the next unfinished exercise, checked again each time a file
-/// in `Exercises/` is saved, until every exercise passes or the learner quits
-/// (`q`, or Ctrl-C).
+/// `workbook watch`: each time a file in `Exercises/` is saved, the exercises of that
+/// file, then the next unfinished exercise, until every exercise passes or the
+/// learner quits (`q`, or Ctrl-C).
 ///
 /// The running program is the one built before the edit, so each save rebuilds the
 /// package first; the checks then run in children started from the new build.
@@ -33,26 +33,54 @@ func watch(seed: UInt64, timeLimit: Double, style: Style) -> Int32 {
         if let errors = rebuild() {
             print(style.red(localized("✘ The package does not build:", zh: "✘ 包无法构建：")))
             print(errors)
+            printWaiting(style: style)
             continue
         }
-        // The current exercise first; once it passes, on to the next one that does not.
-        let remaining = allExercises.drop { $0.id != current.0.id }
+        // The exercises of the files just saved first, wherever they are in the course.
+        let savedExercises = allExercises.filter { exercise in changed.contains { "Exercises/" + $0 == exercise.file } }
+        var checked = [String: Outcome]()
+        for (exercise, outcome) in zip(savedExercises, runChecks(savedExercises, seed: seed, timeLimit: timeLimit)) {
+            checked[exercise.id] = outcome
+            report(exercise, outcome, style: style)
+        }
+        // Then the current exercise; once it passes, on to the next one that does not.
         next = nil
-        for exercise in remaining {
-            let outcome = runChecks([exercise], seed: seed, timeLimit: timeLimit)[0]
+        for exercise in allExercises.drop(while: { $0.id != current.0.id }) {
+            let outcome = checked[exercise.id] ?? runChecks([exercise], seed: seed, timeLimit: timeLimit)[0]
             if outcome.status != .passed { next = (exercise, outcome); break }
-            print(style.green(localized("✔ Exercise \(exercise.id) passed", zh: "✔ 练习 \(exercise.id) 通过"))
-                + " — \(exercise.shownTitle)")
+            if checked[exercise.id] == nil { report(exercise, outcome, style: style) }
         }
         guard let found = next else { return everyExercisePasses(style: style) }
+        // The next exercise in full, unless that was just shown, or is what it was before this save.
+        let unchanged = found.0.id == current.0.id && found.1 == current.1
         current = found
-        show(current.0, current.1, style: style)
+        if checked[current.0.id] == nil && !unchanged {
+            report(current.0, current.1, style: style)
+        } else if savedExercises.count > 1 || savedExercises.first?.id != current.0.id {
+            print("\n" + localized("Next: Exercise \(current.0.id)", zh: "下一步：练习 \(current.0.id)")
+                + " — \(current.0.shownTitle) (\(current.1.status.shown))")
+        }
+        printWaiting(style: style)
     }
 }
 
-private func show(_ exercise: Exercise, _ outcome: Outcome, style: Style) {
+/// One exercise's outcome: a line when it passed, else its diagnosis.
+private func report(_ exercise: Exercise, _ outcome: Outcome, style: Style) {
+    guard outcome.status != .passed else {
+        print(style.green(localized("✔ Exercise \(exercise.id) passed", zh: "✔ 练习 \(exercise.id) 通过"))
+            + " — \(exercise.shownTitle)")
+        return
+    }
     print()
     printDiagnoses([exercise], [outcome], style: style)
+}
+
+private func show(_ exercise: Exercise, _ outcome: Outcome, style: Style) {
+    report(exercise, outcome, style: style)
+    printWaiting(style: style)
+}
+
+private func printWaiting(style: Style) {
     print(style.dim(localized("Waiting for you to save a file in Exercises/ …", zh: "等你在 Exercises/ 中保存文件 …")))
 }
 
