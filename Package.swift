@@ -137,9 +137,12 @@ let package = Package(
                           swiftSettings: solutionsFlag),
         .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
-        .executableTarget(name: "TwoLayerNetDemo", dependencies: ["Chapter2Checks", "WorkbookCore"]),
-        .executableTarget(name: "XorDemo", dependencies: ["Chapter2", "Chapter3Checks", "WorkbookCore"]),
-        .executableTarget(name: "MnistProgram", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"]),
+        .executableTarget(name: "TwoLayerNetDemo", dependencies: ["Chapter2Checks", "WorkbookCore"],
+                          swiftSettings: solutionsFlag),
+        .executableTarget(name: "XorDemo", dependencies: ["Chapter2", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
+                          swiftSettings: solutionsFlag),
+        .executableTarget(name: "MnistProgram", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"],
+                          swiftSettings: solutionsFlag),
         .executableTarget(name: "DeepMnistProgram", dependencies: ["Chapter5", "Chapter5Checks", "Datasets", "WorkbookCore"]),
 
         // MARK: - The learner's tests: one test per exercise, and nothing else

@@ -16,8 +16,17 @@ let usage = """
     WORKBOOK_SOLUTIONS=1 swift run chain-rule runs the reference solutions instead.
     """
 
+#if WORKBOOK_SOLUTIONS
+let builtFromSolutions = true
+#else
+let builtFromSolutions = false
+#endif
+
 runProgram("chain-rule", usage: usage, valued: ["--x", "--w", "--b", "--t"]) { arguments in
     guard arguments.positional.isEmpty else { throw UsageError("unexpected argument '\(arguments.positional[0])'") }
+    // The worked example runs the Value graph: the + and * rules, σ, and backward().
+    let needs = ProgramNeeds("chain-rule", chapter1.exercises(["1.3", "1.4", "1.5"]))
+    guard needs.met(builtFromSolutions: builtFromSolutions, style: .standard) else { return 1 }
     var example = WorkedExample()
     let fields: [(String, WritableKeyPath<WorkedExample, Double>)] = [("--x", \.x), ("--w", \.w), ("--b", \.b), ("--t", \.t)]
     for (name, field) in fields {

@@ -22,6 +22,12 @@ public struct MnistConfiguration: Sendable {
 
     public init() {}
 
+    /// The exercises training with this configuration runs: the batch, both passes, the
+    /// epoch and the evaluation; with the cross-entropy cost, softmax too.
+    public var neededExercises: [Exercise] {
+        chapter4.exercises(["4.1", "4.2", "4.3", "4.4", "4.5"] + (cost == .crossEntropy ? ["4.6"] : []))
+    }
+
     /// A fresh network. Weights and biases are uniform with the variance of a
     /// standard normal, as in Nielsen's network.py; with scaled initialisation (the
     /// default with cross-entropy), weights into a unit with n inputs have variance 1/n.
@@ -60,20 +66,6 @@ public struct MnistTrainer {
         validation = data.training.slice(configuration.trainingCount ..< data.training.count)
     }
 
-    /// The Chapter 4 exercises this configuration needs that are still stubs,
-    /// found by one tiny training step and evaluation.
-    public func unfinishedExercises() -> Set<String> {
-        withStubsReached {
-            var network = configuration.initialNetwork(inputs: data.training.imageSize)
-            var x = Matrix(rows: 1, columns: data.training.imageSize), t = Matrix(rows: 1, columns: 10)
-            var workspace = Workspace(network: network, batchSize: 1)
-            var generator = SplitMix64(seed: 0)
-            _ = trainEpoch(&network, examples: [0], of: data.training, x: &x, t: &t, using: &generator) { network, x, t in
-                sgdStep(&network, x, t, cost: configuration.cost, learningRate: 0, workspace: &workspace)
-            }
-            _ = confusionMatrix(predicted: predictedDigits(workspace.a2), actual: [0])
-        }.stubs
-    }
 
     /// Trains a fresh network, calling `onEpoch` after each epoch and `onBatches`
     /// as batches finish. Stops with ``TrainingError/diverged(epoch:loss:)`` if the loss is not finite.

@@ -38,6 +38,21 @@ let usage = """
     """
 
 /// Loads the data, or explains what is wrong.
+#if WORKBOOK_SOLUTIONS
+let builtFromSolutions = true
+#else
+let builtFromSolutions = false
+#endif
+
+/// Whether every exercise that training with `configurations` runs is started; if not,
+/// says which are not, before anything else.
+func started(_ configurations: [MnistConfiguration], command: String) -> Bool {
+    let ids = Set(configurations.flatMap(\.neededExercises).map(\.id))
+    let name = "mnist" + (command.isEmpty ? "" : " " + command)
+    let needs = ProgramNeeds(name, chapter4.exercises(ids.sorted()), reference: "swift run -c release " + name)
+    return needs.met(builtFromSolutions: builtFromSolutions, style: .standard)
+}
+
 func loadData(_ arguments: Arguments) throws -> MNIST {
     let directory = try MNIST.locate(option: try arguments.value("--data", what: "a folder") { $0 }, local: localData)
     return try MNIST.load(from: directory)
@@ -60,16 +75,9 @@ func train(_ arguments: Arguments) throws -> Int32 {
     let plotPath = try arguments.value("--plot", what: "a file name ending in .svg") { $0.hasSuffix(".svg") ? $0 : nil }
     let savePath = try arguments.value("--save", what: "a file name ending in .json") { $0.hasSuffix(".json") ? $0 : nil }
     let style = Style.standard
+    guard started([configuration], command: "") else { return 1 }
     let data = try loadData(arguments)
     let trainer = MnistTrainer(configuration: configuration, data: data)
-    let unfinished = trainer.unfinishedExercises()
-    guard unfinished.isEmpty else {
-        let ids = unfinished.sorted().joined(separator: ", ")
-        print(style.yellow("Training needs Chapter 4's exercises, and \(ids) \(unfinished.count == 1 ? "is" : "are") "
-            + "not started yet.") + "\nFinish them (swift run workbook shows what is left)"
-            + PackageRoot.orTheReference("train the reference", "WORKBOOK_SOLUTIONS=1 swift run -c release mnist"))
-        return 1
-    }
     #if DEBUG
     print(style.yellow("This is a debug build; swift run -c release mnist trains many times faster.\n"))
     #endif
@@ -162,6 +170,7 @@ func tunedCrossEntropy() -> MnistConfiguration {
 }
 
 func tune(_ arguments: Arguments) throws -> Int32 {
+    guard started([tunedCrossEntropy()], command: "tune") else { return 1 }
     let data = try loadData(arguments)
     var table = Table(headers: ["batch", "η", "validation accuracy", "s/epoch"], alignments: [.right, .right, .right, .right])
     var best: (accuracy: Double, configuration: MnistConfiguration)?
@@ -170,11 +179,6 @@ func tune(_ arguments: Arguments) throws -> Int32 {
             var configuration = tunedCrossEntropy()
             (configuration.batchSize, configuration.learningRate) = (batchSize, eta)
             let trainer = MnistTrainer(configuration: configuration, data: data)
-            guard trainer.unfinishedExercises().isEmpty else {
-                print("Chapter 4 is not finished (swift run workbook shows what is left)"
-                + PackageRoot.orTheReference("tune the reference", "WORKBOOK_SOLUTIONS=1 swift run -c release mnist tune"))
-                return 1
-            }
             let reports = try trainer.train().epochs
             let accuracy = reports.last!.validationAccuracy
             let seconds = reports.map(\.seconds).reduce(0, +) / Double(reports.count)
@@ -197,6 +201,7 @@ func tune(_ arguments: Arguments) throws -> Int32 {
 /// changes which η works, so each step is trained with every η of a small grid and reported with
 /// the best one on the validation set.
 func compare(_ arguments: Arguments) throws -> Int32 {
+    guard started([MnistConfiguration(), tunedCrossEntropy()], command: "compare") else { return 1 }
     let data = try loadData(arguments)
     var configuration = MnistConfiguration()
     configuration.epochs = 10
@@ -219,11 +224,6 @@ func compare(_ arguments: Arguments) throws -> Int32 {
             var run = configuration
             run.learningRate = eta
             let trainer = MnistTrainer(configuration: run, data: data)
-            guard trainer.unfinishedExercises().isEmpty else {
-                print("Chapter 4 is not finished (swift run workbook shows what is left)"
-                + PackageRoot.orTheReference("compare the reference", "WORKBOOK_SOLUTIONS=1 swift run -c release mnist compare"))
-                return 1
-            }
             let accuracy = try trainer.train().epochs.last!.validationAccuracy
             row.append(String(format: "%.2f%%", 100 * accuracy))
             if accuracy > best.accuracy { best = (accuracy, eta) }
@@ -238,17 +238,13 @@ func compare(_ arguments: Arguments) throws -> Int32 {
 }
 
 func bench(_ arguments: Arguments) throws -> Int32 {
+    guard started([MnistConfiguration(), tunedCrossEntropy()], command: "bench") else { return 1 }
     let data = try loadData(arguments)
     let quadratic = MnistConfiguration()
     let crossEntropy = tunedCrossEntropy()
     print("Machine: \(machineDescription())")
     for configuration in [quadratic, crossEntropy] {
         let trainer = MnistTrainer(configuration: configuration, data: data)
-        guard trainer.unfinishedExercises().isEmpty else {
-            print("Chapter 4 is not finished (swift run workbook shows what is left)"
-                + PackageRoot.orTheReference("bench the reference", "WORKBOOK_SOLUTIONS=1 swift run -c release mnist bench"))
-            return 1
-        }
         let (network, reports) = try trainer.train()
         let seconds = reports.map(\.seconds).reduce(0, +) / Double(reports.count)
         print(String(format: "784-%ld-10 %@, batch %ld, η = %@, %ld epochs on 50,000 images: %.3f s/epoch, "

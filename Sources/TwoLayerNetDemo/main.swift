@@ -25,6 +25,12 @@ let usage = """
     WORKBOOK_SOLUTIONS=1 swift run two-layer-net runs the reference solutions instead.
     """
 
+#if WORKBOOK_SOLUTIONS
+let builtFromSolutions = true
+#else
+let builtFromSolutions = false
+#endif
+
 runProgram("two-layer-net", usage: usage, valued: ["--inputs", "--hidden", "--outputs", "--batch", "--seed", "--bug"]) {
     arguments in
     if arguments.positional == ["trace"] {
@@ -34,6 +40,9 @@ runProgram("two-layer-net", usage: usage, valued: ["--inputs", "--hidden", "--ou
     guard arguments.positional.isEmpty else { throw UsageError("unexpected argument '\(arguments.positional[0])'") }
     let bugs = BugInTheWild.allCases.map(\.rawValue).joined(separator: ", ")
     let bug = try arguments.value("--bug", what: "one of \(bugs)", BugInTheWild.init(rawValue:))
+    // Your code runs unless a bug in the wild was asked for: the forward pass, the loss, both δ and the gradients.
+    let needs = ProgramNeeds("two-layer-net", chapter2.exercises(["2.1", "2.2", "2.3", "2.4", "2.5"]))
+    guard bug != nil || needs.met(builtFromSolutions: builtFromSolutions, style: .standard) else { return 1 }
     var demo = bug.map(TwoLayerNetDemo.init(bug:)) ?? TwoLayerNetDemo()
     let sizes: [(String, WritableKeyPath<TwoLayerNetDemo, Int>)] = [
         ("--inputs", \.inputs), ("--hidden", \.hidden), ("--outputs", \.outputs), ("--batch", \.batch),

@@ -1,4 +1,5 @@
 import Chapter2
+import Chapter2Checks
 import Chapter3Checks
 import Foundation
 import WorkbookCore
@@ -27,6 +28,12 @@ let usage = """
     WORKBOOK_SOLUTIONS=1 swift run xor runs the reference solutions instead.
     """
 
+#if WORKBOOK_SOLUTIONS
+let builtFromSolutions = true
+#else
+let builtFromSolutions = false
+#endif
+
 runProgram("xor", usage: usage, valued: ["--hidden", "--eta", "--epochs", "--seed", "--init-scale", "--plot"]) { arguments in
     if arguments.positional == ["study"] {
         print(XorStudy.render(style: .standard))
@@ -50,6 +57,10 @@ runProgram("xor", usage: usage, valued: ["--hidden", "--eta", "--epochs", "--see
     }
     let plotPath = try arguments.value("--plot", what: "a file name ending in .svg") { $0.hasSuffix(".svg") ? $0 : nil }
     demo.configuration = configuration
+    // Your Chapter 2 network, trained by your Chapter 3 loop on your dataset, read by your classify and accuracy.
+    let needs = ProgramNeeds("xor", chapter2.exercises(["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"])
+        + chapter3.exercises(["3.1", "3.2", "3.3", "3.4"]))
+    guard needs.met(builtFromSolutions: builtFromSolutions, style: .standard) else { return 1 }
 
     let start = Date()
     let run = demo.train()

@@ -17,6 +17,12 @@ public struct Chapter: Sendable {
         self.exercises = exercises
     }
 
+    /// The exercises with these ids, in the chapter's order.
+    public func exercises(_ ids: [String]) -> [Exercise] {
+        precondition(ids.allSatisfy { id in exercises.contains { $0.id == id } }, "chapter \(number) has no exercise among \(ids)")
+        return exercises.filter { ids.contains($0.id) }
+    }
+
     /// The points the chapter's exercises are worth together.
     public var points: Int { exercises.reduce(0) { $0 + $1.points } }
 }

@@ -55,3 +55,40 @@ public func unfinishedExercisesNote(_ stubs: Set<String>, program: String, style
         + "\nFinish \(ids.count == 1 ? "it" : "them") (swift run workbook)"
         + PackageRoot.orTheReference("see the reference", "WORKBOOK_SOLUTIONS=1 swift run \(program)")
 }
+
+/// The exercises a program's output depends on, checked before it prints anything:
+/// a program that would run stubs names every one of them first and does not run.
+public struct ProgramNeeds {
+    public let program: String
+    public let exercises: [Exercise]
+    /// How to run the reference instead, such as `swift run -c release mnist`.
+    public let reference: String
+
+    public init(_ program: String, _ exercises: [Exercise], reference: String? = nil) {
+        self.program = program
+        self.exercises = exercises
+        self.reference = "WORKBOOK_SOLUTIONS=1 " + (reference ?? "swift run \(program)")
+    }
+
+    /// The needed exercises not started yet: their files still call `notStarted`, as the
+    /// learner's tests see them. None when the program was built from the reference.
+    public func notStarted(builtFromSolutions: Bool) -> [Exercise] {
+        builtFromSolutions ? [] : exercises.filter { ExerciseSource($0, root: PackageRoot.url).callsNotStarted }
+    }
+
+    /// Whether every needed exercise is started; if not, prints which are not, and how to go on.
+    public func met(builtFromSolutions: Bool, style: Style) -> Bool {
+        let missing = notStarted(builtFromSolutions: builtFromSolutions)
+        guard !missing.isEmpty else { return true }
+        let ids = exercises.map(\.id)
+        let needed = ids.count == 1 ? "Exercise \(ids[0])" : "Exercises \(ids.dropLast().joined(separator: ", ")) and \(ids.last!)"
+        let which = missing.count == ids.count ? (ids.count == 1 ? "it is not" : "none of them is")
+            : missing.count == 1 ? "this one is not" : "these \(missing.count) are not"
+        var lines = [style.yellow("\(program) needs \(needed), and \(which) started yet:")]
+        lines += missing.map { "  \($0.id)  \($0.title) — \($0.whereToEdit)" }
+        lines.append("Finish \(missing.count == 1 ? "it" : "them") (swift run workbook shows what is left)"
+            + PackageRoot.orTheReference("see the reference", reference))
+        print(lines.joined(separator: "\n"))
+        return false
+    }
+}
