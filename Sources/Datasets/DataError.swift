@@ -8,6 +8,10 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
     case mislabelled(String, String)
     /// Two files do not belong together, such as 60,000 images with 10,000 labels.
     case mismatched(String)
+    /// A download could not reach its server: the address, why, and the folder the files belong in.
+    case unreachable(String, String, String)
+    /// The server answered, but not with the file: the address and what it answered.
+    case refused(String, String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,10 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
         case .corrupt(let name, let reason): "\(name) is damaged: \(reason)"
         case .mislabelled(let name, let reason): "\(name) is not what its name says: \(reason)"
         case .mismatched(let reason): "the data files do not belong together: \(reason)"
+        case .unreachable(let address, let reason, let folder):
+            "could not reach \(address) (\(reason)); offline? Put the four MNIST files in \(folder), "
+                + "or pass --data DIR (or set MNIST_DIR) to use a folder that has them"
+        case .refused(let address, let answer): "\(address) answered \(answer); nothing was saved (try another --mirror)"
         }
     }
 }

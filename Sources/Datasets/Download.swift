@@ -12,10 +12,29 @@ public enum MNISTDownload {
 
     /// Fetches `fileName.gz` for every file into `directory`, skipping files already
     /// there and verified. `progress` is called with each file's name, its bytes so
-    /// far, and its size once the server has said it (0 before).
+    /// far, and its size once the server has said it (0 before). A folder this made
+    /// is removed again when the download fails before anything is saved in it.
     public static func fetch(into directory: URL, mirror: String = defaultMirror,
                              progress: (String, Int, Int) -> Void = { _, _, _ in }) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // The outermost folder this makes (data/ of data/mnist/ when neither is there yet).
+        var made: URL?
+        var folder = directory.standardizedFileURL
+        while !FileManager.default.fileExists(atPath: folder.path) && folder.path != "/" {
+            made = folder
+            folder = folder.deletingLastPathComponent()
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try fetchFiles(into: directory, mirror: mirror, progress: progress)
+        } catch {
+            if let made, (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.isEmpty == true {
+                try? FileManager.default.removeItem(at: made)
+            }
+            throw error
+        }
+    }
+
+    private static func fetchFiles(into directory: URL, mirror: String, progress: (String, Int, Int) -> Void) throws {
         let mnist = MNIST.knownDatasets.first { $0.name == "MNIST" }!
         for (index, name) in MNIST.fileNames.enumerated() {
             let fileName = name + ".gz"
@@ -25,7 +44,7 @@ public enum MNISTDownload {
             }
             let base = mirror.hasSuffix("/") ? mirror : mirror + "/"
             guard let url = URL(string: base + fileName) else { throw DataError.missing(fileName, "bad mirror address \(mirror)") }
-            let bytes = try get(url, name: fileName) { progress(fileName, $0, $1) }
+            let bytes = try get(url, folder: directory.path) { progress(fileName, $0, $1) }
             guard isCompressedCopy(bytes, index: index, mnist) else {
                 throw DataError.corrupt(fileName, "the downloaded file is not the canonical one (its decompressed "
                     + "SHA-256 differs); nothing was saved")
@@ -46,7 +65,7 @@ public enum MNISTDownload {
     }
 
     /// The body of a GET request, reporting the bytes received so far and expected.
-    private static func get(_ url: URL, name: String, progress: (Int, Int) -> Void) throws -> [UInt8] {
+    private static func get(_ url: URL, folder: String, progress: (Int, Int) -> Void) throws -> [UInt8] {
         final class Box: @unchecked Sendable {
             var result: Result<Data, Error>?
         }
@@ -54,9 +73,9 @@ public enum MNISTDownload {
         let done = DispatchSemaphore(value: 0)
         let task = URLSession.shared.dataTask(with: url) { data, response, error in
             if let error {
-                box.result = .failure(DataError.missing(name, "\(url.absoluteString): \(error.localizedDescription)"))
+                box.result = .failure(DataError.unreachable(url.host ?? url.absoluteString, error.localizedDescription, folder))
             } else if let http = response as? HTTPURLResponse, http.statusCode != 200 {
-                box.result = .failure(DataError.missing(name, "\(url.absoluteString) answered HTTP \(http.statusCode)"))
+                box.result = .failure(DataError.refused(url.absoluteString, "HTTP \(http.statusCode)"))
             } else {
                 box.result = .success(data ?? Data())
             }
