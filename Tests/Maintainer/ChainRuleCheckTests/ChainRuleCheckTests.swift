@@ -25,6 +25,13 @@ struct ChainRuleCheckTests {
         }
     }
 
+    @Test("1.1 check names a backward difference written for the forward one: two substitutions")
+    func backwardForForward() {
+        expectCaught(saying: "f(x − h)") { generator in
+            checkFiniteDifferences(forward: Kept.backwardForForward, central: Kept.centralAsAverage, using: &generator)
+        }
+    }
+
     @Test("1.1 check catches a / 2 * h for a / (2 * h)")
     func precedence() {
         expectCaught(saying: "operator precedence: a / 2 * h divides by 2 and then multiplies by h") { generator in

@@ -21,6 +21,9 @@ enum Kept {
 
     static func forward(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double { (f(x + h) - f(x)) / h }
 
+    /// Wrong: the backward difference, two substitutions away from the forward one.
+    static func backwardForForward(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double { (f(x) - f(x - h)) / h }
+
     static func forwardWithFixedStep(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double { (f(x + h) - f(x)) / 0.01 }
 
     static func centralWithPrecedence(_ f: (Double) -> Double, _ x: Double, _ h: Double) -> Double {
