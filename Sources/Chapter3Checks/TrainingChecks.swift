@@ -55,27 +55,40 @@ public func checkTrainingLoop(_ train: TrainingLoop, using generator: inout Spli
     let reference = ReferenceNetwork.functions
     let problem = Problem(inputs: 2, hidden: 3, outputs: 1, batch: 4, using: &generator)
     let epochs = generator.integer(in: 3 ... 7)
-    let history = learnerCode { () -> [Double] in
+    let eta = 1.5
+    let run = learnerCode { () -> Pair<[Double], Network> in
         var network = problem.network
-        return train(&network, problem.x, problem.t, epochs, 1.5, reference)
+        let history = train(&network, problem.x, problem.t, epochs, eta, reference)
+        return Pair(history, network)
     }
+    let (history, trained) = (run.first, run.second)
     guard history.count == epochs else {
         return .failed("train(epochs: \(epochs)) returned \(history.count) losses; it must return one per epoch")
     }
     if history.count > 1, history.allSatisfy({ $0 == history[0] }) {
+        let cause = trained == problem.network
+            ? "every epoch starts from the same network: each trainingStep must update the network passed in "
+                + "(inout), not a copy of it, with the learning rate passed in (not 0)"
+            : "the network was trained, but the loss was not taken again in each epoch: record the loss that each "
+                + "epoch's trainingStep returns"
         return .failed("train(epochs: \(epochs)) recorded the same loss, \(formatNumber(history[0])), for every epoch\n"
-            + "  likely cause: every epoch starts from the same network: each trainingStep must update the network "
-            + "passed in (inout), not a copy of it")
+            + "  likely cause: " + cause)
     }
-    var replay = problem.network
-    for (epoch, loss) in history.enumerated() {
-        let expected = reference.loss(replay, problem.x, problem.t)
-        let comparison = ScalarComparison(subject: "the loss recorded for epoch \(epoch)", got: loss, expected: expected)
-        if !comparison.agrees {
-            return .failed(comparison.verdict.text + "\n  likely cause: element i of the history must be the loss "
-                + "before step i, from one trainingStep per epoch")
+    /// The losses before each of `steps` reference steps with learning rate `rate`, and the one after the last.
+    func losses(rate: Double, steps: Int) -> [Double] {
+        var replay = problem.network
+        return (0 ... steps).map { step in
+            let loss = reference.loss(replay, problem.x, problem.t)
+            if step < steps { reference.step(&replay, reference.backprop(replay, problem.x, problem.t), rate) }
+            return loss
         }
-        reference.step(&replay, reference.backprop(replay, problem.x, problem.t), 1.5)
+    }
+    let expected = losses(rate: eta, steps: epochs)
+    for (epoch, loss) in history.enumerated() {
+        let comparison = ScalarComparison(subject: "the loss recorded for epoch \(epoch)", got: loss, expected: expected[epoch])
+        if !comparison.agrees {
+            return .failed(comparison.verdict.text + historyCause(history, expected: expected, eta: eta, replay: losses(rate:steps:)))
+        }
     }
     var parts: [Verdict] = [.passed("train(epochs: \(epochs)) records the loss before each of its \(epochs) steps")]
     // The documented configuration fails on a few seeds in a thousand (Chapter 3 says why), so
@@ -102,6 +115,43 @@ public func checkTrainingLoop(_ train: TrainingLoop, using generator: inout Spli
         parts.append(.passed("\(context): loss \(formatNumber(first)) → \(formatNumber(last)), 4 of 4 correct"))
     }
     return Verdict.all(parts)
+}
+
+/// Why a history of losses differs from the reference's, when a replay of reference steps explains
+/// it: the loss after each step instead of before, two steps an epoch, or steps with a fixed learning
+/// rate other than the one passed in (found by replaying with the rate that gives the second loss).
+private func historyCause(_ history: [Double], expected: [Double], eta: Double,
+                          replay losses: (Double, Int) -> [Double]) -> String {
+    func fits(_ losses: [Double]) -> Bool {
+        zip(history, losses).allSatisfy { ScalarComparison(subject: "", got: $0, expected: $1).agrees }
+    }
+    if fits(Array(expected.dropFirst())) {
+        return "\n  likely cause: element i of the history must be the loss before step i, not after it"
+    }
+    if fits(losses(eta, 2 * history.count).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)) {
+        return "\n  likely cause: these are the losses of two steps an epoch: one trainingStep per epoch"
+    }
+    func replay(_ rate: Double) -> [Double] { losses(rate, history.count) }
+    guard history.count > 1 else { return "" }
+    // The second loss as a function of the rate, scanned for where it crosses the history's, then bisected.
+    let target = history[1]
+    let grid = (0 ... 400).map { Double($0) / 40 }
+    let gaps = grid.map { replay($0)[1] - target }
+    var rates = [Double]()
+    for index in gaps.indices.dropLast() where (gaps[index] < 0) != (gaps[index + 1] < 0) {
+        var (low, high) = (grid[index], grid[index + 1])
+        for _ in 0 ..< 60 {
+            let middle = (low + high) / 2
+            if (replay(middle)[1] - target < 0) == (gaps[index] < 0) { low = middle } else { high = middle }
+        }
+        let rate = (low + high) / 2
+        if abs(rate - eta) > 1e-6, !rates.contains(where: { abs($0 - rate) <= 1e-9 * max(1, rate) }), fits(replay(rate)) {
+            rates.append(rate)
+        }
+    }
+    guard rates.count == 1 else { return "" }
+    return "\n  likely cause: these are the losses of steps with learning rate \(formatNumber(rates[0])), not the "
+        + "\(formatNumber(eta)) passed in: hand learningRate on to each trainingStep"
 }
 
 extension Verdict {

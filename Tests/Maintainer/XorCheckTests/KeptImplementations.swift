@@ -58,6 +58,38 @@ enum Kept {
         }
     }
 
+    /// Wrong: a learning rate of 1 written into the loop, whatever is passed in.
+    static func trainFixedRate(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
+                               _ functions: NetworkFunctions) -> [Double] {
+        (0 ..< epochs).map { _ in stepGradientsFirst(&network, x, t, 1, functions) }
+    }
+
+    /// Wrong: the loss taken once, before the loop, and recorded for every epoch; the network is trained.
+    static func trainLossOnce(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
+                              _ functions: NetworkFunctions) -> [Double] {
+        let loss = functions.loss(network, x, t)
+        return (0 ..< epochs).map { _ in
+            functions.step(&network, functions.backprop(network, x, t), eta)
+            return loss
+        }
+    }
+
+    /// Wrong: two steps an epoch.
+    static func trainTwiceAnEpoch(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
+                                  _ functions: NetworkFunctions) -> [Double] {
+        (0 ..< epochs).map { _ in
+            let loss = stepGradientsFirst(&network, x, t, eta, functions)
+            _ = stepGradientsFirst(&network, x, t, eta, functions)
+            return loss
+        }
+    }
+
+    /// Wrong: the loss after each step recorded.
+    static func trainLossAfter(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
+                               _ functions: NetworkFunctions) -> [Double] {
+        (0 ..< epochs).map { _ in stepReturningLossAfter(&network, x, t, eta, functions) }
+    }
+
     /// Right, written differently: a while loop with the step written inline.
     static func trainWhile(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
                            _ functions: NetworkFunctions) -> [Double] {

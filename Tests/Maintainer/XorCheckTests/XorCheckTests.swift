@@ -39,6 +39,20 @@ struct XorCheckTests {
         expectCaught(saying: "not a copy of it") { generator in checkTrainingLoop(Kept.trainACopy, using: &generator) }
     }
 
+    @Test("3.3 check names a fixed learning rate, the loss taken once for a trained network, the loss after each step, two steps an epoch")
+    func historyCauses() {
+        expectCaught(saying: "the losses of steps with learning rate 1, not the 1.5 passed in") { generator in
+            checkTrainingLoop(Kept.trainFixedRate, using: &generator)
+        }
+        expectCaught(saying: "the network was trained, but the loss was not taken again in each epoch") { generator in
+            checkTrainingLoop(Kept.trainLossOnce, using: &generator)
+        }
+        expectCaught(saying: "the loss before step i, not after it") { generator in
+            checkTrainingLoop(Kept.trainLossAfter, using: &generator)
+        }
+        expectCaught(saying: "two steps an epoch") { generator in checkTrainingLoop(Kept.trainTwiceAnEpoch, using: &generator) }
+    }
+
     @Test("3.3 check accepts a while loop, and it learns XOR")
     func whileLoop() {
         expectAccepted { generator in checkTrainingLoop(Kept.trainWhile, using: &generator) }
