@@ -143,6 +143,16 @@ private func checkGradients(of graph: GraphShape, local: [[Double]], backward: (
         return .failed("\(context) left L.grad = \(formatNumber(grads.last!))\n"
             + "  likely cause: ∂L/∂L = 1 must be set before any rule runs; every other gradient grows from it")
     }
+    // A node with children whose rule never ran passed nothing down; order is beside the point.
+    let skipped = graph.reachable.filter { !graph.children[$0].isEmpty && !calls.contains($0) }.sorted()
+    if !skipped.isEmpty {
+        let names = skipped.map(graph.label)
+        return .failed("\(context) never ran the rule of \(names.joined(separator: ", ")), so "
+            + (skipped.count == 1 ? "its children" : "their children") + " received nothing from "
+            + (skipped.count == 1 ? "it" : "them") + "\n  likely cause: every node's rule must run once, "
+            + (skipped.contains(graph.children.count - 1) ? "the root's (L's) first: " : "") + "does the loop skip the "
+            + "first or the last node of the order?")
+    }
     for (position, index) in calls.enumerated() {
         for parent in graph.parents(of: index) where !calls[..<position].contains(parent) {
             return .failed("\(context): the rule of \(graph.label(index)) ran before that of its parent "

@@ -116,6 +116,13 @@ struct ChainRuleCheckTests {
         expectCaught(saying: "more than once") { generator in checkBackward(topologicalOrder: Kept.topologicalOrderKahn, backward: Kept.backwardWithoutVisitedSet, using: &generator) }
     }
 
+    @Test("1.5 check says the root's rule never ran when a loop skips it, not that the order is wrong")
+    func skippingRoot() {
+        expectCaught(saying: "never ran the rule of L") { generator in
+            checkBackward(topologicalOrder: Kept.topologicalOrderKahn, backward: Kept.backwardSkippingRoot, using: &generator)
+        }
+    }
+
     @Test("1.5 check accepts Kahn's algorithm")
     func kahn() {
         expectAccepted { generator in checkBackward(topologicalOrder: Kept.topologicalOrderKahn, backward: Kept.backwardKahn, using: &generator) }

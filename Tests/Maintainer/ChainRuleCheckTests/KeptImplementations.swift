@@ -195,6 +195,12 @@ enum Kept {
         for node in topologicalOrderKahn(root).reversed() { node.backwardRule(node) }
     }
 
+    /// Wrong: the root's own rule skipped (the first node of the reversed order dropped).
+    static func backwardSkippingRoot(_ root: Value) {
+        root.grad = 1
+        for node in topologicalOrderKahn(root).reversed().dropFirst() { node.backwardRule(node) }
+    }
+
     /// Wrong: nodes appended before their children (pre-order).
     static func topologicalOrderPreorder(_ root: Value) -> [Value] {
         var order = [Value]()
