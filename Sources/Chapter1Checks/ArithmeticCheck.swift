@@ -51,13 +51,16 @@ public func checkArithmetic(add: @escaping BinaryOperation, multiply: @escaping 
          { ($0[0] + $0[1]) * ($0[1] * $0[2]) }),
         ("x · x + x · y, with x used three times", { add(multiply($0[0], $0[0]), multiply($0[0], $0[1])) },
          { $0[0] * $0[0] + $0[0] * $0[1] }),
+        // Both operands of + are x, so its rule adds to x twice: (=) in + alone keeps one.
+        ("x + x, with x as both operands", { add($0[0], $0[0]) }, { 2 * $0[0] }),
     ]
     for (name, expression, reference) in reused {
         let report = ValueGraphCheck.check("(∂/∂x, ∂/∂y, ∂/∂z)", expression, reference: reference, at: [x, y, z])
         guard report.passed else {
             return .failed("\(name), at \(point):\n\(report)\n"
                 + "  likely cause: the gradients are right when each value is used once and wrong when one is used "
-                + "again, so a backward rule overwrites grad (=) instead of accumulating (+=)")
+                + "again, so a backward rule overwrites grad (=) instead of accumulating (+=)",
+                           judged: name.hasPrefix("x + x,") ? "static func +" : nil)
         }
         parts.append(.passed("\(name): \(report)"))
     }

@@ -57,6 +57,9 @@ struct ChainRuleCheckTests {
     @Test("1.3 check catches gradients overwritten instead of accumulated")
     func overwriting() {
         expectCaught(saying: "overwrites grad (=) instead of accumulating (+=)") { generator in checkArithmetic(add: Kept.add, multiply: Kept.multiplyOverwriting, using: &generator) }
+        expectCaught(saying: "x + x, with x as both operands") { generator in
+            checkArithmetic(add: Kept.addOverwriting, multiply: Kept.multiplyByLoop, using: &generator)
+        }
     }
 
     @Test("1.3 check catches a product rule with its operands swapped")

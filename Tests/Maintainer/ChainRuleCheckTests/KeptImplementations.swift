@@ -59,6 +59,14 @@ enum Kept {
         }
     }
 
+    /// Wrong: the sum rule overwrites (=) instead of accumulating (+=).
+    static func addOverwriting(_ lhs: Value, _ rhs: Value) -> Value {
+        Value(lhs.data + rhs.data, children: [lhs, rhs]) { out in
+            lhs.grad = out.grad
+            rhs.grad = out.grad
+        }
+    }
+
     /// Wrong: gradients overwritten (=) instead of accumulated (+=).
     // listing: bug-overwrite
     static func multiplyOverwriting(_ lhs: Value, _ rhs: Value) -> Value {
