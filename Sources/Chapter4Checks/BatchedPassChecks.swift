@@ -49,8 +49,18 @@ public func checkBatchedBackward(_ backward: (Network, Matrix, inout Workspace) 
         }
         let (once, workspace) = (calls.first, calls.second)
         if workspace.gradients != once {
-            return [.failed("calling backward twice changed the gradients (dW1 went from \(formatNumber(once.dW1[0, 0])) "
-                + "to \(formatNumber(workspace.gradients.dW1[0, 0])) in its first entry)\n"
+            // The first gradient that changed, at its first entry that did.
+            let pairs = [("dW1", once.dW1, workspace.gradients.dW1), ("dB1", once.dB1, workspace.gradients.dB1),
+                         ("dW2", once.dW2, workspace.gradients.dW2), ("dB2", once.dB2, workspace.gradients.dB2)]
+            let changed = pairs.lazy.compactMap { name, before, after in
+                zip(before.elements, after.elements).enumerated().first { $0.element.0 != $0.element.1 }
+                    .map { (name, $0.offset, $0.element.0, $0.element.1) }
+            }.first
+            let detail = changed.map { name, index, before, after in
+                " (\(name) went from \(formatNumber(before)) to "
+                    + "\(formatNumber(after)) in entry \(index + 1))"
+            } ?? ""
+            return [.failed("calling backward twice changed the gradients\(detail)\n"
                 + "  likely cause: the gradients are added to what the workspace held; overwrite them (or zero them first)")]
         }
         let z1 = problem.reference.z1

@@ -38,9 +38,8 @@ private func evaluationVerdict(predict: (Matrix) -> [Int], confusion: ([Int], [I
     let gotMatrix = got.count == 10 && got.allSatisfy({ $0.count == 10 })
         ? Matrix(got.map { $0.map(Double.init) }) : Matrix(rows: got.count, columns: got.first?.count ?? 0)
     let table = GradientCheck.compareValues(
-        name: "the confusion matrix", got: gotMatrix, expected: counts,
-        computation: Computation(.quantity("the counts of (actual, predicted) pairs, actual digits as rows"),
-                                 in: Environment(quantities: ["the counts of (actual, predicted) pairs, actual digits as rows": counts])))
+        name: "the confusion matrix C (C[actual][predicted] counts each pair)", got: gotMatrix, expected: counts,
+        computation: Computation(.quantity("C"), in: Environment(quantities: ["C": counts])))
     guard table.passed else { return .failed("the confusion matrix of 30 predictions:\n\(table)",
                                                    judged: "confusionMatrix(predicted:actual:classes:)") }
     return .passed("predictedDigits and confusionMatrix agree on 30 random outputs, ties included")

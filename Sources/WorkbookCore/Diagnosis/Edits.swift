@@ -59,7 +59,9 @@ struct Edit: Sendable {
 /// How a size reads in a cause: "the number of examples m = 7".
 func sizeText(_ name: String, _ environment: Environment) -> String {
     guard let size = environment.sizes[name] else { return name }
-    return "\(size.meaning) \(name) = \(formatNumber(size.value))"
+    // A size named by its own value (the largest pixel value, 255) is not said twice.
+    let value = formatNumber(size.value)
+    return value == name ? "\(size.meaning) \(name)" : "\(size.meaning) \(name) = \(value)"
 }
 
 extension Formula {
@@ -179,7 +181,10 @@ extension Formula {
                     Edit(formula: .sum(a, b), kind: .sign, quantities: [b.text],
                          words: { _ in "\(b.text) is added where it should be subtracted" })]
         case .scaled(let s, let a):
-            var result = [Edit(formula: a, kind: .missingFactor, quantities: [s.text], words: { _ in "the factor \(s.text) is missing" }),
+            // A factor of 0 is how a computation says a term must vanish (a bias is not penalised).
+            let missing = if case .constant(0, _) = s { "it adds a term with \(a.text) that must be multiplied by \(s.text)" }
+                else { "the factor \(s.text) is missing" }
+            var result = [Edit(formula: a, kind: .missingFactor, quantities: [s.text], words: { _ in missing }),
                           Edit(formula: .quotient(a, s), kind: .wrongConstant, quantities: [s.text],
                                words: { _ in "it divides by \(s.text) where it should multiply" })]
             if case .scaled(let first, let second) = s {

@@ -24,6 +24,12 @@ enum Kept {
         x.scale(by: 255.0 / 256)
     }
 
+    /// Wrong: the pixels as they are, 0 to 255.
+    static func fillUnscaled(_ x: inout Matrix, _ t: inout Matrix, _ split: MNIST.Split, _ examples: ArraySlice<Int>) {
+        fillByRows(&x, &t, split, examples)
+        x.scale(by: 255)
+    }
+
     /// Wrong: integer division of the UInt8 pixel.
     static func fillIntegerDivision(_ x: inout Matrix, _ t: inout Matrix, _ split: MNIST.Split,
                                     _ examples: ArraySlice<Int>) {
@@ -113,6 +119,14 @@ enum Kept {
         workspace.gradients.dW1 = workspace.gradients.dW1 + before.dW1
         workspace.gradients.dB1 = workspace.gradients.dB1 + before.dB1
         workspace.gradients.dW2 = workspace.gradients.dW2 + before.dW2
+        workspace.gradients.dB2 = workspace.gradients.dB2 + before.dB2
+    }
+
+    /// Wrong: only the bias gradients added to what the workspace held.
+    static func backwardAccumulatingBiases(_ network: Network, _ x: Matrix, _ workspace: inout Workspace) {
+        let before = workspace.gradients
+        backwardNaive(network, x, &workspace)
+        workspace.gradients.dB1 = workspace.gradients.dB1 + before.dB1
         workspace.gradients.dB2 = workspace.gradients.dB2 + before.dB2
     }
 

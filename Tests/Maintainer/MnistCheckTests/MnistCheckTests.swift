@@ -17,6 +17,9 @@ struct MnistCheckTests {
     @Test("4.1 check catches pixels divided by 256, integer division, and zeros left unwritten")
     func fillBatchScaling() {
         expectCaught(saying: "it uses 256 where the largest pixel value, 255, belongs") { generator in checkFillBatch(Kept.fillBy256, using: &generator) }
+        expectCaught(saying: "the division by the largest pixel value 255 is missing") { generator in
+            checkFillBatch(Kept.fillUnscaled, using: &generator)
+        }
         expectCaught(saying: "integer division") { generator in
             checkFillBatch(Kept.fillIntegerDivision, using: &generator)
         }
@@ -40,6 +43,9 @@ struct MnistCheckTests {
     @Test("4.3 check catches accumulating and unaveraged gradients, and accepts naive products")
     func backward() {
         expectCaught(saying: "calling backward twice") { generator in checkBatchedBackward(Kept.backwardAccumulating, using: &generator) }
+        expectCaught(saying: "calling backward twice changed the gradients (dB1 went from") { generator in
+            checkBatchedBackward(Kept.backwardAccumulatingBiases, using: &generator)
+        }
         expectCaught(saying: "the division by the number of examples m") { generator in checkBatchedBackward(Kept.backwardSummed, using: &generator) }
         expectAccepted { generator in checkBatchedBackward(Kept.backwardNaive, using: &generator) }
     }
@@ -68,7 +74,7 @@ struct MnistCheckTests {
 
     @Test("4.5 check catches a transposed confusion matrix")
     func evaluation() {
-        expectCaught(saying: "actual digits as rows is transposed") { generator in checkEvaluation(predict: Kept.argmax, confusion: Kept.confusionTransposed, using: &generator) }
+        expectCaught(saying: "C is transposed: Cᵀ was used where C belongs") { generator in checkEvaluation(predict: Kept.argmax, confusion: Kept.confusionTransposed, using: &generator) }
     }
 
     @Test("4.5 check catches a search for the largest output that starts from 0")
@@ -110,7 +116,7 @@ struct MnistCheckTests {
         expectCaught(saying: "a factor 2 that does not belong") { generator in
             checkWeightDecay(penalty: Kept.penalty, addDecay: Kept.decayDoubled, using: &generator)
         }
-        expectCaught(saying: "0 (a bias is not penalised) is missing") { generator in
+        expectCaught(saying: "it adds a term with λ / n that must be multiplied by 0 (a bias is not penalised)") { generator in
             checkWeightDecay(penalty: Kept.penalty, addDecay: Kept.decayBiases, using: &generator)
         }
     }
