@@ -51,8 +51,15 @@ struct Edit: Sendable {
     let quantities: [String]
     let words: @Sendable (Environment) -> String
 
+    /// The cause, with what each size in the computed formula means when the words do not say
+    /// ("(yours is c …)" alone would leave c undefined).
     func cause(in environment: Environment) -> Cause {
-        Cause(kind: kind, quantities: quantities, computed: formula.text, text: words(environment))
+        let text = words(environment)
+        let definitions = formula.sizeNames.compactMap { name in
+            environment.sizes[name].flatMap { text.contains($0.meaning) ? nil : "\(name) is \($0.meaning)" }
+        }
+        return Cause(kind: kind, quantities: quantities, computed: formula.text,
+                     text: text + (definitions.isEmpty ? "" : "; " + definitions.joined(separator: ", ")))
     }
 }
 
