@@ -3,7 +3,8 @@
 /// The numbers here are chosen for `Double` and smooth functions of moderate
 /// size, and Chapter 1 derives them:
 /// - ``step`` h = 1e-5: a central difference has truncation error of order h²
-///   (about 1e-10) and rounding error of order ε/h (about 1e-11 for ε ≈ 2.2e-16),
+///   (about 1e-10) and rounding error of order ε/h (about 1e-11 for the unit roundoff
+///   ε ≈ 1.1e-16, Chapter 1's ε; half of `Double.ulpOfOne`, 2.2e-16),
 ///   so both stay far below the tolerance.
 /// - ``relativeError(_:_:)`` divides by max(|a|, |n|, ``floor``): entries whose
 ///   true gradient is nearly zero are judged by their absolute error instead of
