@@ -83,34 +83,35 @@ private func judge(_ sample: WeightSample, scheme: Initialisation, outputs: Int,
             + "the draws were made from a copy of the generator; draw from the one passed in (it is inout)")
     }
     let n = Double(inputs), out = Double(outputs), count = Double(outputs * inputs)
-    let expected = switch scheme {
-    case .normal: 1.0
-    case .xavier: 1 / n
-    case .he: 2 / n
+    // `.xavier`: LeCun's 1/n (the reference's, and Nielsen's), or Glorot and Bengio's own 2/(n_in + n_out).
+    let accepted: [(Double, String)] = switch scheme {
+    case .normal: [(1, "the scheme's variance")]
+    case .xavier: [(1 / n, "LeCun's 1/n"), (2 / (n + out), "Glorot and Bengio's 2/(n_in + n_out)")]
+    case .he: [(2 / n, "the scheme's variance")]
     }
+    let expected = accepted[0].0
     let spread = "mean \(formatNumber(sample.mean)), variance \(formatNumber(sample.variance))"
     guard abs(sample.mean) <= 6 * (sample.variance / count).squareRoot() else {
         return .failed("\(what): \(spread), but the weights must have mean 0\n  likely cause: draw them centred on 0 "
             + "(a uniform draw from 0 to s, say, is all positive)")
     }
-    let ratio = sample.variance / expected
-    guard abs(ratio - 1) > 0.06 else {
-        return .passed("\(what): \(spread); the scheme's variance is \(formatNumber(expected))")
+    if let (variance, name) = accepted.first(where: { abs(sample.variance / $0.0 - 1) <= 0.06 }) {
+        return .passed("\(what): \(spread); \(name) is \(formatNumber(variance))")
     }
     let known: [(Double, String)] = [
         (1, "this is N(0, 1), the seed material's choice: the variance must shrink as the layer gets more inputs"),
-        (1 / n, "this is Xavier's variance (1/n), for tanh and sigmoid layers"),
+        (1 / n, "this is LeCun's variance (1/n), .xavier's, for tanh and sigmoid layers"),
         (2 / n, "this is He's variance (2/n), for ReLU layers"),
         (1 / out, "the variance was set by the number of outputs; z sums over the inputs, so n is the fan-in "
             + "(W's columns)"),
         (2 / out, "the variance was set by the number of outputs; z sums over the inputs, so n is the fan-in "
             + "(W's columns)"),
-        (2 / (n + out), "this is Glorot and Bengio's 2/(n_in + n_out), a compromise with the backward pass; here "
-            + ".xavier keeps the forward pass's variance, from Var(z) = n·Var(w)·E[a²]"),
+        (2 / (n + out), "this is Glorot and Bengio's 2/(n_in + n_out), which .xavier may use, not this scheme"),
         (expected * expected, "the variance was used as the standard deviation: scale N(0, 1) by its square root"),
         (expected / 3, "a uniform draw on ±s has variance s²/3, not s²"),
     ]
     let cause = known.first { abs(sample.variance / $0.0 - 1) <= 0.06 && abs($0.0 / expected - 1) > 0.06 }
-    return .failed("\(what): \(spread), but its variance must be \(formatNumber(expected)) (within 6%)"
+    return .failed("\(what): \(spread), but its variance must be \(formatNumber(expected))"
+        + (accepted.count > 1 ? " or \(formatNumber(accepted[1].0))" : "") + " (within 6%)"
         + (cause.map { "\n  likely cause: \($0.1)" } ?? ""))
 }

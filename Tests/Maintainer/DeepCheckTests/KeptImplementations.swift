@@ -329,7 +329,7 @@ enum Kept {
         return Matrix(rows: outputs, columns: inputs, uniformIn: -s, s, using: &generator)
     }
 
-    /// Wrong: Glorot's average for .xavier.
+    /// Right, written differently: Glorot and Bengio's normalised initialisation for .xavier.
     static func initGlorot(_ outputs: Int, _ inputs: Int, _ scheme: Initialisation, _ generator: inout SplitMix64) -> Matrix {
         let v = scheme == .xavier ? 2 / Double(inputs + outputs) : variance(scheme, inputs: inputs)
         return draw(outputs, inputs, spread: v.squareRoot(), &generator)
