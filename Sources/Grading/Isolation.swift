@@ -237,7 +237,10 @@ public struct View: Sendable {
         let paths = ["/usr", "/bin", "/lib", "/lib64", "/sbin", "/etc/ld.so.cache"]
             .filter { FileManager.default.fileExists(atPath: $0) || symbolicLink($0) != nil }
         let runtime = toolchain?.appendingPathComponent("lib/swift/linux").path
-        return paths + [runtime].compactMap { $0 }.filter { !$0.hasPrefix("/usr/") && FileManager.default.fileExists(atPath: $0) }
+        // The backtracer (swift-backtrace), which places a crash at the learner's line.
+        let backtracer = toolchain?.appendingPathComponent("libexec/swift/linux").path
+        return paths + [runtime, backtracer].compactMap { $0 }
+            .filter { !$0.hasPrefix("/usr/") && FileManager.default.fileExists(atPath: $0) }
     }
 
     /// The toolchain's `usr` folder (holding `bin/swift`), found from `PATH`.
