@@ -85,13 +85,15 @@ let maintainerTests: [Target] = [
     maintainerTests("DatasetsTests", dependencies: ["Datasets"]),
     maintainerTests("GradingTests", dependencies: ["Grading", "WorkbookCore"]),
     maintainerTests("ChainRuleCheckTests", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
-    maintainerTests("TwoLayerNetCheckTests", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
-    maintainerTests("XorCheckTests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"]),
-    maintainerTests("MnistCheckTests", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"]),
-    maintainerTests("DeepCheckTests", dependencies: ["Chapter5", "Chapter5Checks", "WorkbookCore"]),
-    maintainerTests("RepositoryTests", dependencies: ["Chapter1Checks", "Chapter2", "Chapter2Checks", "Chapter3Checks",
-                                                     "Chapter4Checks", "Chapter5Checks", "Datasets", "WorkbookCore",
-                                                     "WorkbookTool"]),
+    maintainerTests("TwoLayerNetCheckTests", dependencies: ["Chapter2", "Chapter2Checks", "Chapter2Programs", "WorkbookCore"]),
+    maintainerTests("XorCheckTests", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "Chapter2Programs",
+                                                   "Chapter3Programs", "WorkbookCore"]),
+    maintainerTests("MnistCheckTests", dependencies: ["Chapter4", "Chapter4Checks", "Chapter4Programs", "Datasets", "WorkbookCore"]),
+    maintainerTests("DeepCheckTests", dependencies: ["Chapter5", "Chapter5Checks", "Chapter5Programs", "WorkbookCore"]),
+    maintainerTests("RepositoryTests", dependencies: ["Chapter1Checks", "Chapter1Programs", "Chapter2", "Chapter2Checks",
+                                                     "Chapter2Programs", "Chapter3Checks", "Chapter3Programs",
+                                                     "Chapter4Checks", "Chapter5Checks", "Chapter5Programs", "Datasets",
+                                                     "WorkbookCore", "WorkbookTool"]),
 ]
 
 let package = Package(
@@ -115,7 +117,12 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["CZlib"], swiftSettings: vectorSettings),
         .target(name: "Grading", dependencies: ["WorkbookCore", "Datasets"]),
 
-        // MARK: - Chapters: the learner's modules and the checks that grade them
+        // MARK: - Chapters: the learner's modules, the checks that grade them, and the programs
+        //
+        // `ChapterNChecks` holds the checks and the reference code they compare against, and nothing
+        // else: `workbook` links the checks and no trainer. `ChapterNPrograms` holds what the chapter's
+        // program does (demos, studies, training loops, benchmarks), in a library so that the
+        // maintainers' tests can run it; the executable is its command line.
 
         chapter(1),
         .target(name: "Chapter1Checks", dependencies: ["Chapter1", "WorkbookCore"]),
@@ -128,6 +135,14 @@ let package = Package(
         chapter(5),
         .target(name: "Chapter5Checks", dependencies: ["Chapter5", "Datasets", "WorkbookCore"], swiftSettings: vectorSettings),
 
+        .target(name: "Chapter1Programs", dependencies: ["Chapter1", "Chapter1Checks", "WorkbookCore"]),
+        .target(name: "Chapter2Programs", dependencies: ["Chapter2", "Chapter2Checks", "WorkbookCore"]),
+        .target(name: "Chapter3Programs", dependencies: ["Chapter3", "Chapter3Checks", "Chapter2Checks", "WorkbookCore"]),
+        .target(name: "Chapter4Programs", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"],
+                swiftSettings: vectorSettings),
+        .target(name: "Chapter5Programs", dependencies: ["Chapter5", "Chapter5Checks", "Datasets", "WorkbookCore"],
+                swiftSettings: vectorSettings),
+
         // MARK: - Executables
 
         .executableTarget(name: "WorkbookTool",
@@ -135,15 +150,16 @@ let package = Package(
                                          "Grading",
                                          "WorkbookCore"],
                           swiftSettings: solutionsFlag),
-        .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "WorkbookCore"],
+        .executableTarget(name: "ChainRuleDemo", dependencies: ["Chapter1Checks", "Chapter1Programs", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
-        .executableTarget(name: "TwoLayerNetDemo", dependencies: ["Chapter2Checks", "WorkbookCore"],
+        .executableTarget(name: "TwoLayerNetDemo", dependencies: ["Chapter2Checks", "Chapter2Programs", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
-        .executableTarget(name: "XorDemo", dependencies: ["Chapter2", "Chapter2Checks", "Chapter3Checks", "WorkbookCore"],
+        .executableTarget(name: "XorDemo", dependencies: ["Chapter2", "Chapter2Checks", "Chapter3Checks", "Chapter3Programs", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
-        .executableTarget(name: "MnistProgram", dependencies: ["Chapter4", "Chapter4Checks", "Datasets", "WorkbookCore"],
+        .executableTarget(name: "MnistProgram", dependencies: ["Chapter4", "Chapter4Checks", "Chapter4Programs", "Datasets", "WorkbookCore"],
                           swiftSettings: solutionsFlag),
-        .executableTarget(name: "DeepMnistProgram", dependencies: ["Chapter5", "Chapter5Checks", "Datasets", "WorkbookCore"]),
+        .executableTarget(name: "DeepMnistProgram", dependencies: ["Chapter5", "Chapter5Checks", "Chapter5Programs", "Datasets",
+                                                                  "WorkbookCore"]),
 
         // MARK: - The learner's tests: one test per exercise, and nothing else
         //

@@ -1,4 +1,5 @@
 import Chapter1Checks
+import Chapter1Programs
 import Foundation
 import WorkbookCore
 

@@ -3,14 +3,14 @@ import WorkbookCore
 
 /// A random deep network with a batch (one example per row) and one-hot targets:
 /// the material of the Chapter 5 checks.
-struct DeepProblem {
-    let network: DeepNetwork
+package struct DeepProblem {
+    package let network: DeepNetwork
     /// m×inputs.
-    let x: Matrix
+    package let x: Matrix
     /// m×outputs, one-hot.
-    let t: Matrix
+    package let t: Matrix
 
-    var description: String {
+    package var description: String {
         let activations = network.layers.dropLast().map(\.activation.rawValue)
         let hidden = activations.isEmpty ? "" : " (\(activations.joined(separator: ", ")) hidden layers)"
         return "a \(network.sizes.map(String.init).joined(separator: "-")) network\(hidden) with a batch of \(x.rows)"
@@ -20,7 +20,7 @@ struct DeepProblem {
     /// weights uniform in ±1 and biases in ±0.5, a batch of `batch` and random classes.
     /// ReLU units are kept away from their kink: a draw where some |z| < 10⁻³ is drawn
     /// again, so that no finite-difference step of the checks crosses it.
-    init(sizes: [Int], hidden: [Activation], batch: Int, using generator: inout SplitMix64) {
+    package init(sizes: [Int], hidden: [Activation], batch: Int, using generator: inout SplitMix64) {
         precondition(hidden.count == sizes.count - 2, "one activation per hidden layer")
         while true {
             let layers = (0 ..< sizes.count - 1).map { l in
@@ -60,10 +60,10 @@ struct DeepProblem {
     }
 
     /// The reference forward pass.
-    var caches: [LayerCache] { ReferenceDeepNetwork.forward(network, x) }
+    package var caches: [LayerCache] { ReferenceDeepNetwork.forward(network, x) }
 
     /// The last layer's δ = ŷ − t.
-    var lastDelta: Matrix { ReferenceDeepNetwork.softmaxLoss(caches.last!.z, t).yHat - t }
+    package var lastDelta: Matrix { ReferenceDeepNetwork.softmaxLoss(caches.last!.z, t).yHat - t }
 }
 
 /// Runs `check` on each problem in order and stops at the first that fails (so that

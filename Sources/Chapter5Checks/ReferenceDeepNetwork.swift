@@ -4,9 +4,9 @@ import WorkbookCore
 
 /// The checks' own deep network: naive products (`*`), its own activations and
 /// loss, so that nothing a check compares with comes from learner code.
-enum ReferenceDeepNetwork {
+package enum ReferenceDeepNetwork {
     /// f(z), written independently of Exercise 5.1.
-    static func value(_ activation: Activation, _ z: Double) -> Double {
+    package static func value(_ activation: Activation, _ z: Double) -> Double {
         switch activation {
         case .sigmoid: sigmoid(z)
         case .tanh: tanh(z)
@@ -16,7 +16,7 @@ enum ReferenceDeepNetwork {
     }
 
     /// f′(z).
-    static func slope(_ activation: Activation, _ z: Double) -> Double {
+    package static func slope(_ activation: Activation, _ z: Double) -> Double {
         switch activation {
         case .sigmoid: sigmoid(z) * (1 - sigmoid(z))
         case .tanh: 1 / (cosh(z) * cosh(z))
@@ -26,7 +26,7 @@ enum ReferenceDeepNetwork {
     }
 
     /// One layer: z = input·Wᵀ + b, a = f(z).
-    static func forward(_ layer: DenseLayer, _ input: Matrix) -> LayerCache {
+    package static func forward(_ layer: DenseLayer, _ input: Matrix) -> LayerCache {
         var z = input * layer.weights.transposed
         for row in 0 ..< z.rows {
             for column in 0 ..< z.columns { z[row, column] += layer.bias.elements[column] }
@@ -35,14 +35,14 @@ enum ReferenceDeepNetwork {
     }
 
     /// Every layer's cache.
-    static func forward(_ network: DeepNetwork, _ x: Matrix) -> [LayerCache] {
+    package static func forward(_ network: DeepNetwork, _ x: Matrix) -> [LayerCache] {
         var caches = [LayerCache]()
         for layer in network.layers { caches.append(forward(layer, caches.last?.a ?? x)) }
         return caches
     }
 
     /// The softmax of each row of the last z, and the mean cross-entropy.
-    static func softmaxLoss(_ z: Matrix, _ t: Matrix) -> (yHat: Matrix, loss: Double) {
+    package static func softmaxLoss(_ z: Matrix, _ t: Matrix) -> (yHat: Matrix, loss: Double) {
         var yHat = z, loss = 0.0
         for row in 0 ..< z.rows {
             let entries = (0 ..< z.columns).map { z[row, $0] }
@@ -58,12 +58,12 @@ enum ReferenceDeepNetwork {
     }
 
     /// The mean loss of `network` on the batch: what every gradient is a gradient of.
-    static func loss(_ network: DeepNetwork, _ x: Matrix, _ t: Matrix) -> Double {
+    package static func loss(_ network: DeepNetwork, _ x: Matrix, _ t: Matrix) -> Double {
         softmaxLoss(forward(network, x).last!.z, t).loss
     }
 
     /// Every layer's δ and gradients, from the caches and the last δ.
-    static func backward(_ network: DeepNetwork, _ x: Matrix, _ caches: [LayerCache],
+    package static func backward(_ network: DeepNetwork, _ x: Matrix, _ caches: [LayerCache],
                          lastDelta: Matrix) -> (deltas: [Matrix], gradients: [LayerGradients]) {
         let count = network.layers.count
         var deltas = [Matrix](repeating: lastDelta, count: count)

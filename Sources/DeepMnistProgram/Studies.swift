@@ -1,5 +1,6 @@
 import Chapter5
 import Chapter5Checks
+import Chapter5Programs
 import Datasets
 import Foundation
 import WorkbookCore

@@ -1,5 +1,6 @@
 import Chapter4
 import Chapter4Checks
+import Chapter4Programs
 import Datasets
 import Foundation
 import WorkbookCore

@@ -1,4 +1,5 @@
 import Chapter2Checks
+import Chapter2Programs
 import Foundation
 import WorkbookCore
 

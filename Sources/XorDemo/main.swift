@@ -1,6 +1,7 @@
 import Chapter2
 import Chapter2Checks
 import Chapter3Checks
+import Chapter3Programs
 import Foundation
 import WorkbookCore
 

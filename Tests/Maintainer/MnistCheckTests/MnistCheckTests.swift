@@ -1,4 +1,5 @@
 import Chapter4Checks
+import Chapter4Programs
 import Datasets
 import Foundation
 import Testing

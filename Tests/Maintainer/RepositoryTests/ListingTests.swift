@@ -1,8 +1,12 @@
 import Chapter1Checks
+import Chapter1Programs
 import Chapter2
 import Chapter2Checks
+import Chapter2Programs
 import Chapter3Checks
+import Chapter3Programs
 import Chapter5Checks
+import Chapter5Programs
 import Foundation
 import Testing
 import WorkbookCore

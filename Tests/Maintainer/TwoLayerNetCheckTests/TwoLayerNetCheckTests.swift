@@ -1,5 +1,6 @@
 import Chapter2
 import Chapter2Checks
+import Chapter2Programs
 import Foundation
 import Testing
 import WorkbookCore

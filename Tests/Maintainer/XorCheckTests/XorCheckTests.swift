@@ -1,5 +1,7 @@
 import Chapter2Checks
+import Chapter2Programs
 import Chapter3Checks
+import Chapter3Programs
 import Foundation
 import Testing
 import WorkbookCore

@@ -1,4 +1,5 @@
 import Chapter2Checks
+import Chapter3Checks
 import Foundation
 import WorkbookCore
 

@@ -1,4 +1,5 @@
 import Chapter4
+import Chapter4Checks
 import Datasets
 import Foundation
 import WorkbookCore

@@ -1,5 +1,6 @@
 import Chapter5
 import Datasets
+import Chapter5Checks
 import Foundation
 import WorkbookCore
 

@@ -1,4 +1,5 @@
 import Chapter5
+import Chapter5Checks
 import Foundation
 import WorkbookCore
 

@@ -1,3 +1,4 @@
+import Chapter2Checks
 import WorkbookCore
 
 /// Three classic mistakes of backprop tutorials. Each runs without an error on

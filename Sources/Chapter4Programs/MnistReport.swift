@@ -1,3 +1,4 @@
+import Chapter4Checks
 import Datasets
 import Foundation
 import WorkbookCore

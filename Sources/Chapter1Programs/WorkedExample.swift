@@ -1,4 +1,5 @@
 import Chapter1
+import Chapter1Checks
 import Foundation
 import WorkbookCore
 

@@ -1,4 +1,5 @@
 import Foundation
+import Chapter2Checks
 import WorkbookCore
 
 /// `swift run two-layer-net trace`: a 2-2-1 network traced by hand, for one example:

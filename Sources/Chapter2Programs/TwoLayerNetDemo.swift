@@ -1,5 +1,6 @@
 import Chapter2
 import Foundation
+import Chapter2Checks
 import WorkbookCore
 
 /// What `swift run two-layer-net` prints: the shapes, a forward pass and a

@@ -1,3 +1,4 @@
+import Chapter5Checks
 import Foundation
 import WorkbookCore
 

@@ -1,4 +1,5 @@
 import Chapter3
+import Chapter3Checks
 import Foundation
 import WorkbookCore
 
