@@ -154,6 +154,12 @@ extension Formula {
             }
             result.append(Edit(formula: .transpose(self), kind: .transpose, quantities: [name],
                                words: { _ in "\(name) is transposed: \(name)ᵀ was used where \(name) belongs" }))
+            // A factor that belongs to a neighbouring term (an input beside a weight's gradient, say).
+            let shape = environment.quantities[name]?.shape
+            for other in environment.quantities.keys.sorted() where other != name && environment.quantities[other]?.shape == shape {
+                result.append(Edit(formula: .hadamard(self, .quantity(other)), kind: .extraFactor, quantities: [name, other],
+                                   words: { _ in "\(name) was multiplied entry by entry by \(other), which does not belong here" }))
+            }
             return result
         case .size(let name):
             return environment.sizes.keys.sorted().filter { $0 != name }.map { other in
@@ -297,7 +303,9 @@ extension Formula {
         case .oneMinus(let a):
             return [Edit(formula: a, kind: .missingTerm, quantities: [], words: { _ in "1 − is missing: \(a.text) where 1 − \(a.operand) belongs" }),
                     Edit(formula: .scaled(.constant(-1, "−1"), .oneMinus(a)), kind: .sign, quantities: [],
-                         words: { _ in "\(a.operand) − 1 is the wrong way round: 1 − \(a.operand)" })]
+                         words: { _ in "\(a.operand) − 1 is the wrong way round: 1 − \(a.operand)" }),
+                    Edit(formula: .sum(.constant(1, "1"), a), kind: .sign, quantities: [],
+                         words: { _ in "1 + \(a.operand) where 1 − \(a.operand) belongs: the sign of \(a.operand) is flipped" })]
         }
     }
 

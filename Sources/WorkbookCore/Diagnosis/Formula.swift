@@ -265,6 +265,9 @@ extension Formula {
 
     private static func entrywise(_ a: Formula, _ b: Formula, _ environment: Environment,
                                   _ operation: (Double, Double) -> Double) -> Matrix? {
+        // A written constant (the 1 of 1 + u) is the same number in every entry.
+        if case .constant(let value, _) = a { return b.evaluate(in: environment)?.map { operation(value, $0) } }
+        if case .constant(let value, _) = b { return a.evaluate(in: environment)?.map { operation($0, value) } }
         guard let a = a.evaluate(in: environment), let b = b.evaluate(in: environment), a.shape == b.shape else { return nil }
         return Matrix(rows: a.rows, columns: a.columns, elements: zip(a.elements, b.elements).map(operation))
     }
