@@ -84,14 +84,16 @@ public enum XorStudy {
         var lines = [style.bold("What training reaches, over seeds \(seeds.lowerBound)-\(seeds.upperBound)")
             + " (a 2-4-1 network, the reference code, 1000 epochs; one setting changed at a time).", ""]
         func table(_ title: String, _ values: [Double], _ configure: (inout XorConfiguration, Double) -> Void) {
-            var table = Table(headers: [title, "learned XOR", "stuck near 0.5", "saturated, wrong", "median loss"],
-                              alignments: [.right, .right, .right, .right, .right])
+            // "other": runs that end neither learned, nor stuck, nor saturated (some outputs between).
+            var table = Table(headers: [title, "learned XOR", "stuck near 0.5", "saturated, wrong", "other", "median loss"],
+                              alignments: [.right, .right, .right, .right, .right, .right])
             for value in values {
                 var configuration = documented
                 configure(&configuration, value)
                 let summary = summary(configuration)
+                let other = seeds.count - summary.learned - summary.atHalf - summary.pinnedWrong
                 table.append([formatNumber(value), "\(summary.learned)", "\(summary.atHalf)", "\(summary.pinnedWrong)",
-                              String(format: "%.4f", summary.medianLoss)])
+                              "\(other)", String(format: "%.4f", summary.medianLoss)])
             }
             lines.append(table.render(style: style))
             lines.append("")
