@@ -24,6 +24,17 @@ public enum DeepStudies {
         return (x, t)
     }
 
+    /// E[x²] over the first `count` images of `split`, pixels scaled to 0–1 as the networks see them:
+    /// the first layer's Var(z) is n·Var(w)·E[x²], since the pixels are not centred.
+    public static func meanSquarePixel(_ split: MNIST.Split, count: Int) -> Double {
+        let values = split.pixels.prefix(count * split.imageSize)
+        let total = values.reduce(0.0) { sum, pixel in
+            let x = Double(pixel) * (1 / 255)
+            return sum + x * x
+        }
+        return total / Double(max(values.count, 1))
+    }
+
     /// Every layer's spread for a fresh network (your Exercises 5.1–5.4), on a batch.
     public static func spreads(sizes: [Int], activation: Activation, initialisation: Initialisation, seed: UInt64,
                                x: Matrix, t: Matrix) -> (layers: [LayerSpread], loss: Double) {
@@ -66,15 +77,39 @@ public enum DeepStudies {
             guard reported.contains(step) else { continue }
             var probing = DeepWorkspace(network: network, batchSize: probe.x.rows)
             forward(network, probe.x, into: &probing)
-            let hidden = probing.caches.dropLast()
-            let units = hidden.reduce(0) { $0 + $1.a.columns }
-            let off = hidden.reduce(0) { total, cache in
-                total + (0 ..< cache.a.columns).filter { unit in (0 ..< cache.a.rows).allSatisfy { cache.a[$0, unit] == 0 } }.count
-            }
             reports.append(StepReport(step: step, loss: loss, outputSpread: standardDeviation(probing.caches[probing.caches.count - 1].z),
-                                      deadShare: Double(off) / Double(units)))
+                                      deadShare: deadShare(probing)))
         }
         return reports
+    }
+
+    /// The share of hidden units that are 0 for every image of a forward pass (dead ReLUs: no
+    /// gradient reaches their weights).
+    static func deadShare(_ pass: DeepWorkspace) -> Double {
+        let hidden = pass.caches.dropLast()
+        let units = hidden.reduce(0) { $0 + $1.a.columns }
+        let off = hidden.reduce(0) { total, cache in
+            total + (0 ..< cache.a.columns).filter { unit in (0 ..< cache.a.rows).allSatisfy { cache.a[$0, unit] == 0 } }.count
+        }
+        return Double(off) / Double(max(units, 1))
+    }
+
+    /// How one training run ended: the last epoch's validation accuracy and mean loss, and the
+    /// share of dead hidden units on the probe; `nil` when the loss stopped being finite.
+    public struct RunEnd: Sendable {
+        public let accuracy: Double
+        public let loss: Double
+        public let deadShare: Double
+    }
+
+    /// Trains `configuration` and says how it ended (`nil`: it diverged).
+    public static func runEnd(_ configuration: DeepConfiguration, data: MNIST, probe: Matrix,
+                              onEpoch: () -> Void = {}) -> RunEnd? {
+        let trainer = DeepTrainer(configuration: configuration, data: data)
+        guard let (network, epochs) = try? trainer.train(onEpoch: { _, _ in onEpoch() }), let last = epochs.last else { return nil }
+        var pass = DeepWorkspace(network: network, batchSize: probe.rows)
+        forward(network, probe, into: &pass)
+        return RunEnd(accuracy: last.validationAccuracy, loss: last.loss, deadShare: deadShare(pass))
     }
 
     /// ‖∂L/∂bˡ‖ for every layer, on a fixed batch: Nielsen's measure of how fast each layer learns.

@@ -18,6 +18,10 @@ func initialisationStudy(_ arguments: Arguments) throws -> Int32 {
     ]
     let results = cases.map { DeepStudies.spreads(sizes: sizes, activation: $0.1, initialisation: $0.2, seed: 1, x: x, t: t) }
     print("A fresh 784-256-256-256-256-256-10 network (seed 1) on the first 1,000 training images.")
+    let trained = DeepConfiguration().trainingCount
+    print("Their pixels (0 to 1, not centred) have E[x²] = \(String(format: "%.4f", DeepStudies.meanSquarePixel(data.training, count: 1000)))"
+        + " (the first \(trained / 1000),000 training images: "
+        + "\(String(format: "%.4f", DeepStudies.meanSquarePixel(data.training, count: trained)))).")
     print("\nThe spread (standard deviation) of zˡ in each layer:")
     var spreads = Table(headers: ["layer"] + cases.map(\.0), alignments: [.left] + cases.map { _ in .right })
     var norms = spreads
@@ -90,6 +94,25 @@ func vanishingStudy(_ arguments: Arguments) throws -> Int32 {
         }
         print(table.render(style: .standard))
     }
+    // One draw of the weights is one draw: the epoch-0 ratios over many seeds.
+    let seeds = 40
+    print("\nBefore training, over seeds 1–\(seeds) (each a fresh draw of the weights): ‖∂L/∂b⁵‖ / ‖∂L/∂b¹‖ (the median, and the")
+    print("lowest–highest), and the median of each layer's ‖∂L/∂bˡ‖ over the one below it:")
+    var spread = Table(headers: ["network", "b⁵ / b¹", "b⁵/b⁴", "b⁴/b³", "b³/b²", "b²/b¹"],
+                       alignments: [.left] + Array(repeating: .right, count: 5))
+    for (name, configuration) in [("sigmoid, Xavier", sigmoid), ("ReLU, He", relu)] {
+        let norms = (1 ... UInt64(seeds)).map { seed in
+            var c = configuration
+            c.seed = seed
+            return DeepStudies.biasGradientNorms(c.initialNetwork(), x: probe.x, t: probe.t)
+        }
+        let last = norms[0].count - 1
+        let whole = norms.map { $0[last] / $0[0] }.sorted()
+        let steps = (1 ... last).reversed().map { l in median(norms.map { $0[l] / $0[l - 1] }) }
+        spread.append([name, String(format: "%.3g (%.3g–%.3g)", median(whole), whole.first!, whole.last!)]
+            + steps.map { String(format: "%.2f", $0) })
+    }
+    print(spread.render(style: .standard))
     if let plot {
         var svg = SVGPlot()
         for result in results {
@@ -107,4 +130,75 @@ func vanishingStudy(_ arguments: Arguments) throws -> Int32 {
 func depthStudy(_ arguments: Arguments) throws -> Int32 {
     print(DeepStudies.depthReport(style: .standard))
     return 0
+}
+
+/// `deep-mnist seed`: the seed material's configuration taken apart, as Chapter 4 teaches: its
+/// initialisation and its optimiser changed one at a time, and η swept for its N(0, 1) weights,
+/// each over several seeds.
+func seedStudy(_ arguments: Arguments) throws -> Int32 {
+    let epochs = try arguments.value("--epochs", default: 20, what: "a whole number from 1 to 100", wholeNumber(in: 1 ... 100))
+    let seeds = try arguments.value("--seeds", default: 3, what: "a whole number from 1 to 10", wholeNumber(in: 1 ... 10))
+    guard requireFinished(DeepConfiguration(), command: "seed", style: .standard) else { return 1 }
+    let data = try loadData(arguments)
+    let probe = DeepStudies.batch(data.training, count: 1000).x
+    let optimisers = [(eta: 0.01, momentum: 0.0), (eta: 0.05, momentum: 0.9)]
+    let sweep = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03]
+    let runs: [(Initialisation, Double, Double)] = [Initialisation.normal, .he].flatMap { initialisation in
+        optimisers.map { (initialisation, $0.eta, $0.momentum) }
+    } + sweep.filter { $0 != 0.01 }.map { (.normal, $0, 0) }
+    let progress = ProgressBar(total: runs.count * seeds * epochs, label: "epochs trained")
+    var ends = [String: [DeepStudies.RunEnd?]]()
+    func key(_ initialisation: Initialisation, _ eta: Double, _ momentum: Double) -> String {
+        "\(initialisation.rawValue) \(eta) \(momentum)"
+    }
+    for (initialisation, eta, momentum) in runs {
+        ends[key(initialisation, eta, momentum)] = (1 ... seeds).map { seed in
+            var c = DeepConfiguration()
+            (c.initialisation, c.learningRate, c.momentum, c.epochs, c.seed) = (initialisation, eta, momentum, epochs, UInt64(seed))
+            var trained = 0
+            let end = DeepStudies.runEnd(c, data: data, probe: probe) { trained += 1; progress.advance() }
+            progress.advance(by: epochs - trained)
+            return end
+        }
+    }
+    progress.finish()
+    func cells(_ initialisation: Initialisation, _ eta: Double, _ momentum: Double) -> [String] {
+        let all = ends[key(initialisation, eta, momentum)] ?? []
+        let finished = all.compactMap { $0 }
+        guard !finished.isEmpty else { return ["diverged (every seed)", "", ""] }
+        let accuracies = finished.map { 100 * $0.accuracy }
+        let mean = accuracies.reduce(0, +) / Double(accuracies.count)
+        var accuracy = String(format: "%.2f%%", mean)
+        if accuracies.count > 1 { accuracy += String(format: " (%.2f–%.2f)", accuracies.min()!, accuracies.max()!) }
+        if finished.count < all.count { accuracy += ", \(all.count - finished.count) of \(all.count) diverged" }
+        let loss = finished.map(\.loss).reduce(0, +) / Double(finished.count)
+        let dead = finished.map(\.deadShare).reduce(0, +) / Double(finished.count)
+        return [accuracy, String(format: "%.3g", loss), String(format: "%.1f%%", 100 * dead)]
+    }
+    let name = ["normal": "N(0, 1)", "he": "He"]
+    let runsSaid = "\(epochs) epoch\(epochs == 1 ? "" : "s"), batches of 128, " + (seeds == 1 ? "seed 1" : "seeds 1–\(seeds)")
+    print("The seed material's 784-256-128-10 ReLU network, \(runsSaid): the validation")
+    print("accuracy (mean, and lowest–highest over the seeds), the last epoch's training loss and the share of hidden units")
+    print("that are 0 on every one of the first 1,000 training images (dead), both means over the seeds.")
+    print("\nOne change at a time, from the seed's N(0, 1) weights with η = 0.01 and no momentum:")
+    var grid = Table(headers: ["weights", "η", "momentum", "validation accuracy", "loss", "dead"],
+                     alignments: [.left, .right, .right, .right, .right, .right])
+    for (initialisation, eta, momentum) in runs.prefix(4) {
+        grid.append([name[initialisation.rawValue] ?? initialisation.rawValue, formatNumber(eta), formatNumber(momentum)]
+            + cells(initialisation, eta, momentum))
+    }
+    print(grid.render(style: .standard))
+    print("\nN(0, 1) weights, no momentum, η from 10⁻⁴ to 0.03:")
+    var etas = Table(headers: ["η", "validation accuracy", "loss", "dead"], alignments: Array(repeating: .right, count: 4))
+    for eta in sweep { etas.append([formatNumber(eta)] + cells(.normal, eta, 0)) }
+    print(etas.render(style: .standard))
+    return 0
+}
+
+/// The middle value (the mean of the two middle ones for an even count).
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
