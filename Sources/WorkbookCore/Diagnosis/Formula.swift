@@ -169,16 +169,25 @@ public struct Elementwise: Sendable, Hashable {
     public static let log = Elementwise(name: "log") { Foundation.log($0) }
     public static let square = Elementwise(name: "(·)²") { $0 * $0 }
 
+    /// log′(u) = 1/u, the slope Exercise 1.6 derives.
+    public static let logPrime = Elementwise(name: "log′", derivativeOf: "log",
+                                             expanded: { u in .ratio(.constant(1, "1"), u) }) { 1 / $0 }
+    /// log″(u) = −1/u², the derivative of log′ (a slope differentiated once too often).
+    static let logSecond = Elementwise(name: "log″", derivativeOf: "log′") { -1 / ($0 * $0) }
+
     /// Every function the catalogue knows, so that one can stand for another.
     public static let known: [Elementwise] = [.sigmoid, .sigmoidPrime, .tanh, .tanhPrime, .relu, .reluPrime]
+    /// Every function whose derivative or antiderivative the catalogue knows: those that can stand
+    /// for another, and log with its derivatives, which only a derivative of log is mistaken for.
+    static let related: [Elementwise] = known + [.log, .logPrime, .logSecond]
 
     /// The function this is the derivative of, when the catalogue knows it (or, for a
     /// function the problem binds, the function of that name).
     var antiderivative: Elementwise? {
-        derivativeOf.flatMap { name in variable ? .variable(name) : Self.known.first { $0.name == name } }
+        derivativeOf.flatMap { name in variable ? .variable(name) : Self.related.first { $0.name == name } }
     }
     /// The derivative of this function, when the catalogue knows it.
-    var derivative: Elementwise? { variable ? nil : Self.known.first { $0.derivativeOf == name } }
+    var derivative: Elementwise? { variable ? nil : Self.related.first { $0.derivativeOf == name } }
 }
 
 /// The values a formula is evaluated with: the problem's named matrices and sizes.

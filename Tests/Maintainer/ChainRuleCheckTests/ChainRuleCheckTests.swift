@@ -131,19 +131,28 @@ struct ChainRuleCheckTests {
         expectAccepted { generator in checkBackward(topologicalOrder: Kept.topologicalOrderKahn, backward: Kept.backwardKahn, using: &generator) }
     }
 
-    @Test("1.6 check catches log's slope at its output, and relu slopes of 1, of relu(x) and of |x|")
+    @Test("1.6 check catches log's slope at its output, without out.grad, and as −1/x², and relu slopes of 1, of relu(x), of |x| and assigned")
     func newOperationsWrong() {
-        expectCaught(saying: "the input, self.data") { generator in
+        expectCaught(saying: "log′ was taken at log(x) instead of x") { generator in
             checkNewOperations(log: Kept.logOfOutput, relu: Kept.relu, using: &generator)
         }
-        expectCaught(saying: "passes no gradient where x < 0") { generator in
+        expectCaught(saying: "the factor out.grad is missing") { generator in
+            checkNewOperations(log: Kept.logWithoutUpstream, relu: Kept.relu, using: &generator)
+        }
+        expectCaught(saying: "the derivative log″ was used where log′ itself belongs") { generator in
+            checkNewOperations(log: Kept.logSlopeOfReciprocal, relu: Kept.relu, using: &generator)
+        }
+        expectCaught(saying: "the factor ReLU′(x) is missing") { generator in
             checkNewOperations(log: Kept.log, relu: Kept.reluSlopeOne, using: &generator)
         }
-        expectCaught(saying: "relu(x) itself") { generator in
+        expectCaught(saying: "ReLU(x) was used where its derivative ReLU′(x) belongs") { generator in
             checkNewOperations(log: Kept.log, relu: Kept.reluSlopeIsOutput, using: &generator)
         }
-        expectCaught(saying: "d/dx relu(x) at x = -") { generator in
+        expectCaught(saying: "· relu(x) at x = -") { generator in
             checkNewOperations(log: Kept.log, relu: Kept.reluSlopeOfAbs, using: &generator)
+        }
+        expectCaught(saying: "the result overwrites x.grad from y · x (=) instead of adding to it (+=)") { generator in
+            checkNewOperations(log: Kept.log, relu: Kept.reluAssigning, using: &generator)
         }
     }
 

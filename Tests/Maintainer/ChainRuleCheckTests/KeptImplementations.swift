@@ -170,6 +170,19 @@ enum Kept {
         unary(value, { max($0, 0) }) { x, y in y > 0 || x == 0 ? 1 : 0 }
     }
 
+    /// Wrong: log's rule adds 1/x without the upstream out.grad.
+    static func logWithoutUpstream(_ value: Value) -> Value {
+        Value(Foundation.log(value.data), children: [value]) { _ in value.grad += 1 / value.data }
+    }
+
+    /// Wrong: log's slope written as −1/x², the derivative of 1/x.
+    static func logSlopeOfReciprocal(_ value: Value) -> Value { unary(value, Foundation.log) { x, _ in -1 / (x * x) } }
+
+    /// Wrong: relu's rule assigns (=) its share instead of adding it (+=).
+    static func reluAssigning(_ value: Value) -> Value {
+        Value(max(value.data, 0), children: [value]) { out in value.grad = (value.data > 0 ? 1 : 0) * out.grad }
+    }
+
     static func log(_ value: Value) -> Value { unary(value, Foundation.log) { x, _ in 1 / x } }
     static func relu(_ value: Value) -> Value { unary(value, { max($0, 0) }) { x, _ in x > 0 ? 1 : 0 } }
 
