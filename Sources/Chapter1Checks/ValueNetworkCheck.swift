@@ -10,7 +10,21 @@ import WorkbookCore
 /// operations it uses (1.3, 1.4) count.
 public func checkValueNetwork(_ networkLoss: @escaping ([[Value]], [Value], [[Value]], [Value], [Double], [Double]) -> Value,
                               using generator: inout SplitMix64) -> Verdict {
-    var parts = [Verdict]()
+    withDiagnosis { checkValueNetworkProblems(networkLoss, using: &generator) }
+}
+
+/// The loss of Exercise 1.7 in the chapter's symbols: ½ Σ (σ(W²σ(W¹x + b¹) + b²) − t)².
+enum ValueNetworkFormulas {
+    static let a1 = Formula.elementwise(.sigmoid, .addColumn(.product(.quantity("W¹"), .quantity("x")), .quantity("b¹")))
+    static let yHat = Formula.elementwise(.sigmoid, .addColumn(.product(.quantity("W²"), a1), .quantity("b²")))
+    static let loss = Formula.scaled(.constant(0.5, "½"), .total(.elementwise(.square, .difference(yHat, .quantity("t")))))
+}
+
+/// Every problem's loss first (each one recorded for ``Diagnosis``), then the gradients of
+/// those whose loss is right.
+private func checkValueNetworkProblems(_ networkLoss: @escaping ([[Value]], [Value], [[Value]], [Value], [Double], [Double]) -> Value,
+                                       using generator: inout SplitMix64) -> Verdict {
+    var parts = [Verdict](), losses = [Verdict]()
     for (inputs, hidden, outputs) in [(3, 4, 2), (2, 2, 2),
                                       (generator.integer(in: 1 ... 4), generator.integer(in: 1 ... 4),
                                        generator.integer(in: 1 ... 3))] {
@@ -33,25 +47,14 @@ public func checkValueNetwork(_ networkLoss: @escaping ([[Value]], [Value], [[Va
             return .failed("For \(context): the check could not read the loss and the gradients back")
         }
         // The same with matrices: the forward pass, then Chapter 2's deltas and gradients.
-        func loss(_ network: Network, activation: (Matrix) -> Matrix = sigmoid, biases: (Bool, Bool) = (true, true))
-            -> Double {
-            var z1 = network.W1 * x
-            if biases.0 { z1 = z1 + network.b1 }
-            var z2 = network.W2 * activation(z1)
-            if biases.1 { z2 = z2 + network.b2 }
-            return (activation(z2) - t).elements.reduce(0) { $0 + 0.5 * $1 * $1 }
-        }
-        let expected = loss(network)
+        let environment = Environment(quantities: ["W¹": network.W1, "b¹": network.b1, "W²": network.W2, "b²": network.b2,
+                                                   "x": x, "t": t],
+                                      sizes: ["K": (Double(outputs), "the number of outputs")])
+        let expected = ValueNetworkFormulas.loss.evaluate(in: environment)!.elements[0]
         let comparison = ScalarComparison(subject: "the loss of \(context)", got: recorded[0], expected: expected,
-                                          mistakes: [
-            .init(2 * expected, "this is ‖ŷ − t‖², without the ½"),
-            .init(expected / Double(outputs), "this is the mean over the outputs; the loss sums them"),
-            .init(loss(network, biases: (false, true)), "b¹ is missing: each hidden unit adds its bias"),
-            .init(loss(network, biases: (true, false)), "b² is missing: each output unit adds its bias"),
-            .init(loss(network, activation: { $0.map(tanh) }), "this is a tanh network; Chapter 2's uses the sigmoid"),
-            .init(loss(network, activation: { $0 }), "the sigmoid is missing: each unit applies σ to its z"),
-        ])
-        if !comparison.agrees { return comparison.verdict }
+                                          computation: Computation(ValueNetworkFormulas.loss, in: environment), name: "the loss")
+        losses.append(comparison.verdict)
+        if !comparison.agrees { continue }
         let z1 = network.W1 * x + network.b1, a1 = sigmoid(z1)
         let z2 = network.W2 * a1 + network.b2, a2 = sigmoid(z2)
         let delta2 = (a2 - t).hadamard(sigmoidPrime(z2))
@@ -76,10 +79,11 @@ public func checkValueNetwork(_ networkLoss: @escaping ([[Value]], [Value], [[Va
                 text += "\n  likely cause: the loss is the right number, so the graph computes the right thing; its "
                     + "gradients come from the backward rules of +, * and sigmoid (Exercises 1.3 and 1.4): check those first"
             }
-            return .failed(text)
+            parts.append(.failed(text))
+            continue
         }
         parts.append(.passed("\(context): the loss \(formatNumber(expected)) and all \(parameterCount) gradients agree "
             + "with the matrix backward pass"))
     }
-    return Verdict.all(parts)
+    return losses.first(where: { !$0.isPassed }) ?? parts.first(where: { !$0.isPassed }) ?? Verdict.all(parts)
 }

@@ -34,7 +34,7 @@ public enum Diagnosis {
         }
         let single = candidates(([formula] + first.forms).flatMap { form in
             // A number fitted to one problem explains that problem by construction: it needs another to be tested on.
-            form.edits(in: environment) + form.outerEdits(in: environment)
+            form.edits(in: environment) + form.outerEdits(in: environment) + form.everywhereEdits(in: environment)
                 + (observations.count > 1 ? form.fixedNumberEdits(fittedTo: first, among: observations) : [])
         })
         if let found = explaining(single, observations, first: first) { return found }

@@ -446,3 +446,52 @@ extension Elementwise {
     /// ⌊x⌋, what a division in whole numbers keeps.
     static let floor = Elementwise(name: "⌊·⌋") { Foundation.floor($0) }
 }
+
+extension Formula {
+    /// The formula with `rule` applied to every part, from the leaves up (a part `rule` leaves
+    /// alone, by returning nil, stays as it is).
+    func rewritten(_ rule: (Formula) -> Formula?) -> Formula {
+        let rebuilt = children.isEmpty ? self : with(children: children.map { $0.rewritten(rule) })
+        return rule(rebuilt) ?? rebuilt
+    }
+
+    /// This part and every part below it.
+    var parts: [Formula] { [self] + children.flatMap(\.parts) }
+
+    /// One change made at every place where the same piece appears: code that computes the
+    /// piece once, in a helper every layer calls, carries one mistake into each of them.
+    func everywhereEdits(in environment: Environment) -> [Edit] {
+        var result = [Edit]()
+        var functions = [Elementwise]()
+        for case .elementwise(let f, _) in parts where !functions.contains(f) { functions.append(f) }
+        for f in functions {
+            let count = parts.filter { if case .elementwise(f, _) = $0 { true } else { false } }.count
+            guard count > 1 else { continue }
+            let without = rewritten { if case .elementwise(f, let u) = $0 { u } else { nil } }
+            result.append(Edit(formula: without, kind: .missingFactor, quantities: [f.name],
+                               words: { _ in "\(f.name) is missing at each of the \(count) places it belongs" }))
+            for g in Elementwise.known where g != f && (g.derivativeOf == nil) == (f.derivativeOf == nil) {
+                let replaced = rewritten { if case .elementwise(f, let u) = $0 { .elementwise(g, u) } else { nil } }
+                result.append(Edit(formula: replaced, kind: .wrongFunction, quantities: [f.name, g.name],
+                                   words: { _ in "\(g.name) was used where \(f.name) belongs, at each of the \(count) places" }))
+            }
+        }
+        var biases = [String]()
+        for part in parts.reversed() {  // the innermost (first-layer) bias first
+            if case .addColumn(_, .quantity(let b)) = part { biases.append(b) }
+            if case .addRow(_, .quantity(let b)) = part { biases.append(b) }
+        }
+        if biases.count > 1 {
+            let without = rewritten {
+                switch $0 {
+                case .addColumn(let a, .quantity), .addRow(let a, .quantity): a
+                default: nil
+                }
+            }
+            let list = biases.dropLast().joined(separator: ", ") + " and " + biases.last!
+            result.append(Edit(formula: without, kind: .missingTerm, quantities: biases,
+                               words: { _ in "the biases \(list) are missing: every layer adds its own" }))
+        }
+        return result
+    }
+}

@@ -165,10 +165,10 @@ struct ChainRuleCheckTests {
 
     @Test("1.7 check catches a loss without its ½, without b², and one built on copies of the parameters")
     func valueNetworkWrong() {
-        expectCaught(saying: "without the ½") { generator in
+        expectCaught(saying: "the factor ½ is missing") { generator in
             checkValueNetwork(Kept.networkLossWithoutHalf, using: &generator)
         }
-        expectCaught(saying: "b² is missing") { generator in
+        expectCaught(saying: "the bias b² is missing") { generator in
             checkValueNetwork(Kept.networkLossWithoutOutputBias, using: &generator)
         }
         expectCaught(saying: "built from copies of the parameters") { generator in
