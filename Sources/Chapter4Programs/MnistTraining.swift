@@ -20,13 +20,16 @@ public struct MnistConfiguration: Sendable {
     /// Whether weights into a unit with n inputs have variance 1/n instead of 1; by default,
     /// with the cross-entropy cost only.
     public var scaledInitialisation: Bool?
+    /// The strength λ of Exercise 4.7's L2 penalty (λ/2n) Σ w²; 0 trains without it.
+    public var lambda = 0.0
 
     public init() {}
 
     /// The exercises training with this configuration runs: the batch, both passes, the
     /// epoch and the evaluation; with the cross-entropy cost, softmax too.
     public var neededExercises: [Exercise] {
-        chapter4.exercises(["4.1", "4.2", "4.3", "4.4", "4.5"] + (cost == .crossEntropy ? ["4.6"] : []))
+        chapter4.exercises(["4.1", "4.2", "4.3", "4.4", "4.5"] + (cost == .crossEntropy ? ["4.6"] : [])
+            + (lambda > 0 ? ["4.7"] : []))
     }
 
     /// A fresh network. Weights and biases are uniform with the variance of a
@@ -86,8 +89,11 @@ public struct MnistTrainer {
                 network, x, t in
                 finished += 1
                 if finished % 500 == 0 { onBatches(500) }
-                return sgdStep(&network, x, t, cost: configuration.cost, learningRate: configuration.learningRate,
-                               workspace: &workspace)
+                guard configuration.lambda > 0 else {
+                    return sgdStep(&network, x, t, cost: configuration.cost, learningRate: configuration.learningRate,
+                                   workspace: &workspace)
+                }
+                return regularisedStep(&network, x, t, trainingSetSize: examples.count, workspace: &workspace)
             }
             let seconds = Date().timeIntervalSince(start)
             guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: loss) }
@@ -97,6 +103,22 @@ public struct MnistTrainer {
             onEpoch(report)
         }
         return (network, reports)
+    }
+
+    /// sgdStep with Exercise 4.7's penalty: its gradient (λ/n)w joins ∂L/∂w before the update.
+    /// Returns the batch's mean loss before the step, without the penalty.
+    private func regularisedStep(_ network: inout Network, _ x: Matrix, _ t: Matrix, trainingSetSize n: Int,
+                                 workspace: inout Workspace) -> Double {
+        let c = configuration
+        forward(network, x, into: &workspace)
+        let loss = c.cost.finishForward(&workspace, targets: t)
+        backward(network, x, &workspace)
+        addWeightDecay(to: &workspace.gradients, network, lambda: c.lambda, trainingSetSize: n)
+        network.W1.subtract(workspace.gradients.dW1, scaledBy: c.learningRate)
+        network.b1.subtract(workspace.gradients.dB1, scaledBy: c.learningRate)
+        network.W2.subtract(workspace.gradients.dW2, scaledBy: c.learningRate)
+        network.b2.subtract(workspace.gradients.dB2, scaledBy: c.learningRate)
+        return loss
     }
 
     /// The predicted digit of every image of `split`, and the fraction right.

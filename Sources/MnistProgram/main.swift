@@ -20,6 +20,7 @@ let usage = """
       --eta X               The learning rate η (default 3.0).
       --cost NAME           quadratic (default) or cross-entropy (Exercise 4.6; scaled initialisation).
       --seed S              Seed for the weights and the shuffling (default 1).
+      --lambda λ            L2 weight decay (λ/2n) Σ w², Exercise 4.7 (default 0: none).
       --data DIR            Where the four MNIST files are (default: $MNIST_DIR, then data/mnist in the package).
       --plot FILE.svg       Also draw the loss and the validation accuracy per epoch.
       --save FILE.json      Save the trained network's weights and biases.
@@ -73,6 +74,9 @@ func train(_ arguments: Arguments) throws -> Int32 {
     configuration.cost = try arguments.value("--cost", default: .quadratic, what: "quadratic or cross-entropy",
                                              Cost.init(rawValue:))
     configuration.seed = try arguments.value("--seed", default: 1, what: "a whole number", UInt64.init)
+    configuration.lambda = try arguments.value("--lambda", default: 0, what: "a number from 0 up") {
+        Double($0).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+    }
     let plotPath = try arguments.value("--plot", what: "a file name ending in .svg") { $0.hasSuffix(".svg") ? $0 : nil }
     let savePath = try arguments.value("--save", what: "a file name ending in .json") { $0.hasSuffix(".json") ? $0 : nil }
     let style = Style.standard
@@ -87,6 +91,7 @@ func train(_ arguments: Arguments) throws -> Int32 {
         + "\(min(c.trainingCount, data.training.count)) training images, validating on the other "
         + "\(trainer.validation.count) after each epoch, testing on the \(data.test.count) test images once, at the end.")
     print("A 784-\(c.hidden)-10 network, \(c.cost.rawValue) cost, η = \(formatNumber(c.learningRate)), "
+        + (c.lambda > 0 ? "L2 weight decay λ = \(formatNumber(c.lambda)), " : "")
         + "batches of \(c.batchSize), \(c.epochs) epoch\(c.epochs == 1 ? "" : "s"), seed \(c.seed).\n")
     let batchesPerEpoch = min(c.trainingCount, data.training.count) / c.batchSize
     var bar = ProgressBar(total: batchesPerEpoch, label: "epoch 1")
@@ -258,8 +263,8 @@ func bench(_ arguments: Arguments) throws -> Int32 {
 }
 
 runProgram("mnist", usage: usage,
-           valued: ["--hidden", "--epochs", "--batch-size", "--eta", "--cost", "--seed", "--data", "--plot", "--save",
-                    "--to", "--mirror"]) { arguments in
+           valued: ["--hidden", "--epochs", "--batch-size", "--eta", "--cost", "--seed", "--lambda", "--data", "--plot",
+                    "--save", "--to", "--mirror"]) { arguments in
     do {
         switch arguments.positional.first ?? "train" {
         case "train": return try train(arguments)
