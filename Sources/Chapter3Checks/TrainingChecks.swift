@@ -90,6 +90,12 @@ public func checkTrainingLoop(_ train: TrainingLoop, using generator: inout Spli
             return .failed(comparison.verdict.text + historyCause(history, expected: expected, eta: eta, replay: losses(rate:steps:)))
         }
     }
+    // The history is right, so the steps were taken: the network passed in must be where they lead.
+    if trained == problem.network {
+        return .failed("train(epochs: \(epochs)) recorded the right losses, but the network passed in is unchanged "
+            + "afterwards\n  likely cause: the steps were taken on a copy (var network = network) that is never written "
+            + "back: step the inout network itself")
+    }
     var parts: [Verdict] = [.passed("train(epochs: \(epochs)) records the loss before each of its \(epochs) steps")]
     // The documented configuration fails on a few seeds in a thousand (Chapter 3 says why), so
     // the convergence test uses the documented seeds 1, 2 and 3, on which it converges.

@@ -58,6 +58,13 @@ enum Kept {
         }
     }
 
+    /// Wrong: one copy trained for every epoch (so the losses are right) and never written back.
+    static func trainOneCopy(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
+                             _ functions: NetworkFunctions) -> [Double] {
+        var copy = network
+        return (0 ..< epochs).map { _ in stepGradientsFirst(&copy, x, t, eta, functions) }
+    }
+
     /// Wrong: a learning rate of 1 written into the loop, whatever is passed in.
     static func trainFixedRate(_ network: inout Network, _ x: Matrix, _ t: Matrix, _ epochs: Int, _ eta: Double,
                                _ functions: NetworkFunctions) -> [Double] {

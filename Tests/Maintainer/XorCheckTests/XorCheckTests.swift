@@ -41,6 +41,13 @@ struct XorCheckTests {
         expectCaught(saying: "not a copy of it") { generator in checkTrainingLoop(Kept.trainACopy, using: &generator) }
     }
 
+    @Test("3.3 check names one copy trained and never written back")
+    func trainOneCopy() {
+        expectCaught(saying: "the network passed in is unchanged") { generator in
+            checkTrainingLoop(Kept.trainOneCopy, using: &generator)
+        }
+    }
+
     @Test("3.3 check names a fixed learning rate, the loss taken once for a trained network, the loss after each step, two steps an epoch")
     func historyCauses() {
         expectCaught(saying: "the losses of steps with learning rate 1, not the 1.5 passed in") { generator in
