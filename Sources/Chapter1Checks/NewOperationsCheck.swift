@@ -86,5 +86,5 @@ private func compareLeafGradient(_ subject: String, _ operation: @escaping (Valu
     return ScalarComparison(subject: subject, got: gradient, expected: numeric,
                             computation: Computation(.hadamard(.quantity("out.grad"), .elementwise(slope, .quantity("x"))),
                                                      in: environment),
-                            name: "x.grad of c · \(slope.derivativeOf ?? slope.name)(x)")
+                            name: "x.grad of c · \(slope.derivativeOf ?? slope.name)(x), whose rule gets out.grad = c")
 }
