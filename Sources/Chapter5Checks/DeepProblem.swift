@@ -16,6 +16,11 @@ package struct DeepProblem {
         return "a \(network.sizes.map(String.init).joined(separator: "-")) network\(hidden) with a batch of \(x.rows)"
     }
 
+    /// A given network, batch and targets.
+    package init(network: DeepNetwork, x: Matrix, t: Matrix) {
+        (self.network, self.x, self.t) = (network, x, t)
+    }
+
     /// A network with these sizes and hidden activations (an identity output layer),
     /// weights uniform in ±1 and biases in ±0.5, a batch of `batch` and random classes.
     /// ReLU units are kept away from their kink: a draw where some |z| < 10⁻³ is drawn
@@ -61,6 +66,28 @@ package struct DeepProblem {
 
     /// The reference forward pass.
     package var caches: [LayerCache] { ReferenceDeepNetwork.forward(network, x) }
+
+    /// The entries of layer l's `parameter` whose change by ±h (the checks' step) leaves every
+    /// ReLU unit of the batch on its side of the kink: only there is a central difference of the
+    /// loss the derivative the chain rule gives (CS231n's practice). Drawing problems away from
+    /// the kink makes this every entry almost always; this also covers a change that moves some
+    /// z by more than that margin (Δz = h·∂z/∂θ, and ∂z/∂θ can be large).
+    package func entriesAwayFromKinks(layer l: Int, _ parameter: WritableKeyPath<DenseLayer, Matrix>) -> [Int] {
+        func pattern(_ network: DeepNetwork) -> [Bool] {
+            zip(network.layers, ReferenceDeepNetwork.forward(network, x)).flatMap { layer, cache in
+                layer.activation == .relu ? cache.z.elements.map { $0 > 0 } : []
+            }
+        }
+        let unmoved = pattern(network)
+        guard !unmoved.isEmpty else { return Array(network.layers[l][keyPath: parameter].elements.indices) }
+        return network.layers[l][keyPath: parameter].elements.indices.filter { index in
+            [GradientCheck.step, -GradientCheck.step].allSatisfy { change in
+                var moved = network
+                moved.layers[l][keyPath: parameter].elements[index] += change
+                return pattern(moved) == unmoved
+            }
+        }
+    }
 
     /// The last layer's δ = ŷ − t.
     package var lastDelta: Matrix { ReferenceDeepNetwork.softmaxLoss(caches.last!.z, t).yHat - t }

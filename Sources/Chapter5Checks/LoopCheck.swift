@@ -83,6 +83,7 @@ private func backwardVerdicts(_ problem: DeepProblem, stale: DeepWorkspace, _ go
                                                      ("dB", \.bias, \.dB, LoopFormulas.dB(l + 1))] {
             let report = GradientCheck.compare(name: name + superscript(l + 1), analytic: got.gradients[l][keyPath: gradient],
                                                parameter: network.layers[l][keyPath: parameter],
+                                               entries: problem.entriesAwayFromKinks(layer: l, parameter),
                                                computation: Computation(formula, in: quantities)) { changed in
                 var moved = network
                 moved.layers[l][keyPath: parameter] = changed

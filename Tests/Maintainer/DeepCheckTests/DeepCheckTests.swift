@@ -187,3 +187,22 @@ struct DeepCheckTests {
         }
     }
 }
+
+@Suite("Finite differences in the Chapter 5 checks")
+struct KinkTests {
+    @Test("an entry whose ±h change moves a ReLU unit across its kink is not compared; the others are")
+    func entriesAcrossAKinkAreSkipped() {
+        // z¹ = w·x + b = 3e-6 for x = 1: a change of ±1e-5 in w or in b moves it across 0.
+        // The second input is 0, so its weight moves nothing.
+        let hidden = DenseLayer(weights: Matrix(rows: 1, columns: 2, elements: [2e-6, 0.5]),
+                                bias: Matrix(rows: 1, columns: 1, elements: [1e-6]), activation: .relu)
+        let output = DenseLayer(weights: Matrix(rows: 2, columns: 1, elements: [1, -1]),
+                                bias: Matrix(rows: 1, columns: 2, elements: [0, 0]), activation: .identity)
+        let problem = DeepProblem(network: DeepNetwork(layers: [hidden, output]),
+                                  x: Matrix(rows: 1, columns: 2, elements: [1, 0]),
+                                  t: Matrix(rows: 1, columns: 2, elements: [1, 0]))
+        #expect(problem.entriesAwayFromKinks(layer: 0, \.weights) == [1])
+        #expect(problem.entriesAwayFromKinks(layer: 0, \.bias) == [])
+        #expect(problem.entriesAwayFromKinks(layer: 1, \.weights) == [0, 1])
+    }
+}
