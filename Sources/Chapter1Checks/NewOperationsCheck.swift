@@ -56,7 +56,8 @@ public func checkNewOperations(log: @escaping (Value) -> Value, relu: @escaping 
             }, at: x)
             // y's node receives out.grad = 2y + x; x also receives y from the product y · x.
             let scalar = { (value: Double) in Matrix(rows: 1, columns: 1, repeating: value) }
-            let environment = Environment(quantities: ["x": scalar(x), "out.grad": scalar(2 * y + x), "x.grad from y · x": scalar(y)])
+            let environment = Environment(quantities: ["x": scalar(x), "out.data": scalar(y), "out.grad": scalar(2 * y + x),
+                                                       "x.grad from y · x": scalar(y)])
             let formula = Formula.sum(.hadamard(.quantity("out.grad"), .elementwise(slope, .quantity("x"))),
                                       .quantity("x.grad from y · x"))
             parts.append(ScalarComparison(subject: "y · y + y · x with y = \(name), x = \(formatNumber(x)): x.grad", got: got,
@@ -82,7 +83,8 @@ private func compareLeafGradient(_ subject: String, _ operation: @escaping (Valu
     let gradient = ValueGraphCheck.leafGradients(of: { ValueGraphCheck.product(Value(c), operation($0[0])) }, at: [x]).first ?? .nan
     let numeric = GradientCheck.centralDifference({ c * reference($0) }, at: x)
     let scalar = { (value: Double) in Matrix(rows: 1, columns: 1, repeating: value) }
-    let environment = Environment(quantities: ["x": scalar(x), "out.grad": scalar(c)])
+    // What the rule can read: its input (self.data), its output (out.data) and out.grad.
+    let environment = Environment(quantities: ["x": scalar(x), "out.data": scalar(reference(x)), "out.grad": scalar(c)])
     return ScalarComparison(subject: subject, got: gradient, expected: numeric,
                             computation: Computation(.hadamard(.quantity("out.grad"), .elementwise(slope, .quantity("x"))),
                                                      in: environment),
