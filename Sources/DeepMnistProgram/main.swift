@@ -198,8 +198,8 @@ func tune(_ arguments: Arguments) throws -> Int32 {
         table.append(row)
     }
     progress.finish()
-    let mean = { (cell: (accuracies: [Double], batchSize: Int, eta: Double)) in cell.accuracies.reduce(0, +) / Double(seeds) }
-    let best = cells.max { mean($0) < mean($1) }!
+    let average = { (cell: (accuracies: [Double], batchSize: Int, eta: Double)) in cell.accuracies.reduce(0, +) / Double(seeds) }
+    let best = cells.max { average($0) < average($1) }!
     print("784-256-128-10 ReLU, He, momentum 0.9: validation accuracy after \(epochs) epochs on 50,000 images, "
         + (seeds == 1 ? "seed 1:" : "the mean over seeds 1–\(seeds) (lowest–highest):"))
     print(table.render(style: Style.standard))
@@ -207,7 +207,7 @@ func tune(_ arguments: Arguments) throws -> Int32 {
     if seeds > 1 {
         // A cell whose seeds reach the best cell's mean is not told apart from it by these runs.
         let level = cells.filter { $0.batchSize != best.batchSize || $0.eta != best.eta }
-            .filter { $0.accuracies.max()! >= mean(best) }
+            .filter { $0.accuracies.max()! >= average(best) }
             .map { "batch \($0.batchSize), η = \(formatNumber($0.eta))" }
         if !level.isEmpty {
             print("Not told apart from it by these seeds (one of their runs reaches its mean): " + level.joined(separator: "; "))
