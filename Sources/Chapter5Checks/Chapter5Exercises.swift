@@ -72,9 +72,9 @@ public let chapter5 = Chapter(
             hints: [
                 "Chapter 4's sgdStep, with your Chapter 5 loops and softmaxCrossEntropy. What does each velocity "
                     + "remember between two steps?",
-                "Forward (5.3), then the loss (which sets the last δ), then backward (5.3). Then, for every layer "
-                    + "and both its parameters, first the velocity (decayed by μ, then moved by −η times the "
-                    + "gradient), then the parameter moved by the new velocity.",
+                "Forward (5.3), then the loss (which sets the last δ), then backward (5.3). Then split the "
+                    + "newest term off the sum Δw(k+1): what is left is μ times a sum you have already moved by. "
+                    + "What should each velocity hold so that one step can update it, then the parameter?",
                 "`velocity[l].dW.scale(by: mu, adding: workspace.gradients[l].dW, scaledBy: -eta)`, then "
                     + "`network.layers[l].weights.subtract(velocity[l].dW, scaledBy: -1)`; the same for dB and the "
                     + "bias, for every l.",

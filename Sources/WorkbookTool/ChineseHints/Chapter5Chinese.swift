@@ -36,8 +36,8 @@ let chapter5Chinese = ChineseChapter(title: "深度网络", exercises: [
     ]),
     "5.5": ChineseExercise(title: "带动量的一次训练步", hints: [
         "第 4 章的 sgdStep，换上你第 5 章的循环和 softmaxCrossEntropy。每个速度在两步之间记住了什么？",
-        "前向（5.3），然后是损失（它设定最后一层的 δ），然后反向（5.3）。然后对每一层及其两个参数，"
-            + "先更新速度（按 μ 衰减，再移动 −η 乘以梯度），再让参数按新的速度移动。",
+        "前向（5.3），然后是损失（它设定最后一层的 δ），然后反向（5.3）。然后把最新的一项从和 Δw(k+1) 中"
+            + "分出来：剩下的是 μ 乘以一个你已经按它移动过的和。每个速度该存什么，才能让一步先更新它，再更新参数？",
         "`velocity[l].dW.scale(by: mu, adding: workspace.gradients[l].dW, scaledBy: -eta)`，然后 "
             + "`network.layers[l].weights.subtract(velocity[l].dW, scaledBy: -1)`；dB 和偏置同样如此，对每个 l 都做。",
     ]),
