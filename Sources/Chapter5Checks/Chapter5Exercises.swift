@@ -59,8 +59,9 @@ public let chapter5 = Chapter(
             hints: [
                 "The chapter derives Var(z) = n·Var(w)·E[a²] for a unit with n inputs. What Var(w) keeps Var(z) "
                     + "the same from layer to layer, for tanh near 0 and for ReLU?",
-                "For tanh, a ≈ z near 0, so E[a²] ≈ Var(z); for ReLU, E[a²] = Var(z)/2, half of the symmetric z "
-                    + "being cut off. n is the number of inputs, W's columns. N(0, 1) scaled by s has variance s².",
+                "For tanh, a ≈ z near 0, so E[a²] ≈ Var(z). A ReLU passes z where z > 0 and gives 0 elsewhere: "
+                    + "for a z symmetric about 0, which share of E[z²] is left in E[a²]? n is the number of inputs, "
+                    + "W's columns. N(0, 1) scaled by s has variance s².",
                 "Var(w) = 1/n for .xavier, 2/n for .he, 1 for .normal, with n = inputs; each weight is "
                     + "√Var(w) × generator.normal().",
             ],

@@ -29,8 +29,9 @@ let chapter5Chinese = ChineseChapter(title: "深度网络", exercises: [
     "5.4": ChineseExercise(title: "为每种激活函数选一种初始化", hints: [
         "本章对有 n 个输入的单元推出 Var(z) = n·Var(w)·E[a²]。对 0 附近的 tanh 和对 ReLU，"
             + "什么样的 Var(w) 能让 Var(z) 逐层保持不变？",
-        "对 tanh，在 0 附近 a ≈ z，所以 E[a²] ≈ Var(z)；对 ReLU，E[a²] = Var(z)/2，因为对称的 z 被截掉了一半。"
-            + "n 是输入的个数，即 W 的列数。N(0, 1) 乘以 s 后方差为 s²。",
+        "对 tanh，在 0 附近 a ≈ z，所以 E[a²] ≈ Var(z)。ReLU 在 z > 0 处让 z 通过，其余处给出 0："
+            + "对关于 0 对称的 z，E[z²] 中有多大一部分留在 E[a²] 里？n 是输入的个数，即 W 的列数。"
+            + "N(0, 1) 乘以 s 后方差为 s²。",
         "Var(w) 对 .xavier 为 1/n，对 .he 为 2/n，对 .normal 为 1，其中 n = inputs；每个权重是 "
             + "√Var(w) × generator.normal()。",
     ]),
