@@ -13,8 +13,15 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     case tanh
     /// ReLU(z) = max(0, z).
     case relu
+    /// softplus(z) = log(1 + eᶻ), a ReLU without the kink (Exercise 5.1).
+    case softplus
+    /// leaky ReLU(z) = z for z > 0 and ``Activation/leak`` · z otherwise (Exercise 5.1).
+    case leakyReLU = "leaky-relu"
     /// f(z) = z: the output layer before a softmax.
     case identity
+
+    /// Leaky ReLU's slope on the left of 0, α = 0.01.
+    public static let leak = 0.01
 
     /// Writes f of every entry of `z` into `a` (Exercise 5.1's `value`).
     public func apply(_ z: Matrix, into a: inout Matrix) {
@@ -23,6 +30,8 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
         case .sigmoid: a.assign(z) { Activation.sigmoid.value($0) }
         case .tanh: a.assign(z) { Activation.tanh.value($0) }
         case .relu: a.assign(z) { Activation.relu.value($0) }
+        case .softplus: a.assign(z) { Activation.softplus.value($0) }
+        case .leakyReLU: a.assign(z) { Activation.leakyReLU.value($0) }
         case .identity: a.assign(z) { Activation.identity.value($0) }
         }
     }

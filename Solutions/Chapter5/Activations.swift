@@ -1,17 +1,19 @@
-// Exercise 5.1: the activation functions and their slopes.
+// Exercise 5.1: two new activation functions and their slopes.
 
 import Foundation
 import WorkbookCore
 
 // listing: activations
 extension Activation {
-    /// f(z).
+    /// f(z), right for every Double z, however large |z| is.
     public func value(_ z: Double) -> Double {
         switch self {
-        case .sigmoid: 1 / (1 + exp(-z))
-        case .tanh: Foundation.tanh(z)
-        case .relu: max(0, z)
-        case .identity: z
+        case .sigmoid: return 1 / (1 + exp(-z))
+        case .tanh: return Foundation.tanh(z)
+        case .relu: return max(0, z)
+        case .identity: return z
+        case .softplus: return max(0, z) + log1p(exp(-abs(z)))
+        case .leakyReLU: return z > 0 ? z : Activation.leak * z
         }
     }
 
@@ -25,10 +27,10 @@ extension Activation {
         case .tanh:
             let a = Foundation.tanh(z)
             return 1 - a * a
-        case .relu:
-            return z > 0 ? 1 : 0
-        case .identity:
-            return 1
+        case .relu: return z > 0 ? 1 : 0
+        case .identity: return 1
+        case .softplus: return Activation.sigmoid.value(z)
+        case .leakyReLU: return z > 0 ? 1 : Activation.leak
         }
     }
 }

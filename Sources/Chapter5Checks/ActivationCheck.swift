@@ -5,8 +5,9 @@ import WorkbookCore
 /// Exercise 5.1: each activation's values against its definition, and its slope
 /// against central differences of that definition, at random points, far out in the
 /// tails, and beyond |z| = 709, where exp overflows and a formula built from it naively
-/// gives NaN. ReLU is sampled away from its kink, where a central difference would
-/// average the two sides; at 0 itself any slope from 0 to 1 is accepted.
+/// gives NaN. ReLU and leaky ReLU are sampled away from their kink, where a central
+/// difference would average the two sides; at 0 itself any slope between the two
+/// sides' is accepted.
 public func checkActivations(value: @escaping (Activation, Double) -> Double,
                              derivative: @escaping (Activation, Double) -> Double,
                              using generator: inout SplitMix64) -> Verdict {
@@ -17,7 +18,7 @@ public func checkActivations(value: @escaping (Activation, Double) -> Double,
     let got = learnerCode { () -> [[Double]] in
         Activation.allCases.map { f in points.map { value(f, $0) } }
             + Activation.allCases.map { f in points.map { derivative(f, $0) } }
-            + [[derivative(.relu, 0)]]
+            + [Activation.kinked.map { derivative($0, 0) }]
     }
     guard got.count == 2 * Activation.allCases.count + 1 else { return .failed("the results did not come back") }
     let quantities = Environment(quantities: ["z": row(points)])
@@ -43,14 +44,16 @@ public func checkActivations(value: @escaping (Activation, Double) -> Double,
         }
         return Verdict.all(verdicts)
     }
-    let atKink = got.last?.first ?? .nan
-    let kink: Verdict = (0 ... 1).contains(atKink)
-        ? .passed("relu′(0) = \(formatNumber(atKink)), a slope between the two sides' (0 and 1)")
-        : .failed("relu′(0) returned \(formatNumber(atKink))\n  likely cause: ReLU has no slope at 0; any value "
-            + "from 0 (the left side's slope) to 1 (the right side's) will do, and most libraries use 0",
-                  judged: "Activation.derivative(_:)")
+    let kinks = zip(Activation.kinked, got.last ?? []).map { f, atKink -> Verdict in
+        let sides = f.kink!
+        let between = "\(formatNumber(sides.lowerBound)) (the left side's slope) and \(formatNumber(sides.upperBound)) (the right side's)"
+        return sides.contains(atKink)
+            ? .passed("\(f.symbol)′(0) = \(formatNumber(atKink)), a slope between the two sides' (\(between))")
+            : .failed("\(f.symbol)′(0) returned \(formatNumber(atKink))\n  likely cause: \(f.symbol) has no slope at 0; any "
+                + "value from \(between) will do, and most libraries use the left side's", judged: "Activation.derivative(_:)")
+    }
     let sampled = "at \(points.count) points from −1000 to 1000 (\(points.count - 4) of them from −30 to 30)"
-    return Verdict.all([verdict, kink]).mapPassed { "\(sampled):\n" + $0 }
+    return Verdict.all([verdict] + kinks).mapPassed { "\(sampled):\n" + $0 }
 }
 
 extension Activation {
@@ -60,6 +63,8 @@ extension Activation {
         case .sigmoid: "σ"
         case .tanh: "tanh"
         case .relu: "ReLU"
+        case .softplus: "softplus"
+        case .leakyReLU: "leaky ReLU"
         case .identity: "identity"
         }
     }
@@ -70,6 +75,8 @@ extension Activation {
         case .sigmoid: .sigmoid
         case .tanh: .tanh
         case .relu: .relu
+        case .softplus: .softplus
+        case .leakyReLU: .leakyReLU
         case .identity: Activation.identityFunction
         }
     }
@@ -83,9 +90,23 @@ extension Activation {
         case .sigmoid: .sigmoidPrime
         case .tanh: .tanhPrime
         case .relu: .reluPrime
+        case .softplus: .softplusPrime
+        case .leakyReLU: .leakyReLUPrime
         case .identity: Activation.identitySlope
         }
     }
+
+    /// The slopes on the two sides of the kink at 0, for a function that has one.
+    package var kink: ClosedRange<Double>? {
+        switch self {
+        case .relu: 0 ... 1
+        case .leakyReLU: Activation.leak ... 1
+        case .sigmoid, .tanh, .softplus, .identity: nil
+        }
+    }
+
+    /// The activations with a kink at 0.
+    static let kinked = allCases.filter { $0.kink != nil }
 
     /// The identity, f(u) = u.
     static let identityFunction = Elementwise(name: "identity") { $0 }

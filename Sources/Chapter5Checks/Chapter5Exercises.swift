@@ -6,15 +6,17 @@ public let chapter5 = Chapter(
     number: 5, title: "Deep networks", text: "chapters/05-deep-networks.md", program: "swift run -c release deep-mnist",
     exercises: [
         Exercise(
-            id: "5.1", title: "Activation functions and their slopes", points: 2,
+            id: "5.1", title: "Softplus and leaky ReLU", points: 2,
             file: "Exercises/Chapter5/Activations.swift", symbol: "`Activation.value(_:)` and `Activation.derivative(_:)`",
             hints: [
-                "Each case is one function of one number. For its slope, differentiate it as a function of z: what "
-                    + "is the slope of max(0, z) on either side of 0?",
-                "σ′ and tanh′ are simplest written with the function's own value at z, so compute that value first "
-                    + "(from z), then the slope from it. ReLU's slope is a step; the identity's is constant.",
-                "σ′(z) = σ(z)(1 − σ(z)), tanh′(z) = 1 − tanh²(z), ReLU′(z) = 1 for z > 0 and 0 otherwise, and the "
-                    + "identity's slope is 1; each with σ(z) or tanh(z) computed from z, not from a.",
+                "Each new case is one function of one number. For softplus's slope, use the chain rule of Chapter 1 "
+                    + "on log(1 + u) with u = eᶻ. Leaky ReLU has two sides: what is the slope on each?",
+                "Divide the top and bottom of softplus′(z) = eᶻ/(1 + eᶻ) by eᶻ: it is one of the given functions. "
+                    + "For large z, log(1 + eᶻ) = z + log(1 + e⁻ᶻ); use that where z > 0 and the definition elsewhere, "
+                    + "so that exp only ever sees −|z|.",
+                "softplus(z) = max(0, z) + `log1p(exp(-abs(z)))`, and its slope is σ(z), `Activation.sigmoid.value(z)`; "
+                    + "leaky ReLU(z) is z for z > 0 and `Activation.leak * z` otherwise, and its slope is 1 for z > 0 "
+                    + "and `Activation.leak` otherwise.",
             ],
             check: { generator in
                 checkActivations(value: { $0.value($1) }, derivative: { $0.derivative($1) }, using: &generator)

@@ -39,7 +39,7 @@ package struct DeepProblem {
             for row in 0 ..< batch { t[row, generator.integer(in: 0 ... sizes.last! - 1)] = 1 }
             let caches = ReferenceDeepNetwork.forward(network, x)
             let nearKink = zip(network.layers, caches).contains { layer, cache in
-                layer.activation == .relu && cache.z.elements.contains { abs($0) < 1e-3 }
+                layer.activation.kink != nil && cache.z.elements.contains { abs($0) < 1e-3 }
             }
             if !nearKink {
                 (self.network, self.x, self.t) = (network, x, t)
@@ -75,7 +75,7 @@ package struct DeepProblem {
     package func entriesAwayFromKinks(layer l: Int, _ parameter: WritableKeyPath<DenseLayer, Matrix>) -> [Int] {
         func pattern(_ network: DeepNetwork) -> [Bool] {
             zip(network.layers, ReferenceDeepNetwork.forward(network, x)).flatMap { layer, cache in
-                layer.activation == .relu ? cache.z.elements.map { $0 > 0 } : []
+                layer.activation.kink != nil ? cache.z.elements.map { $0 > 0 } : []
             }
         }
         let unmoved = pattern(network)

@@ -11,6 +11,8 @@ package enum ReferenceDeepNetwork {
         case .sigmoid: sigmoid(z)
         case .tanh: tanh(z)
         case .relu: z > 0 ? z : 0
+        case .softplus: z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))
+        case .leakyReLU: z > 0 ? z : Activation.leak * z
         case .identity: z
         }
     }
@@ -21,6 +23,8 @@ package enum ReferenceDeepNetwork {
         case .sigmoid: sigmoid(z) * (1 - sigmoid(z))
         case .tanh: 1 / (cosh(z) * cosh(z))
         case .relu: z > 0 ? 1 : 0
+        case .softplus: sigmoid(z)
+        case .leakyReLU: z > 0 ? 1 : Activation.leak
         case .identity: 1
         }
     }

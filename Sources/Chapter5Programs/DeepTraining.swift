@@ -87,7 +87,7 @@ public struct DivergedError: Error, CustomStringConvertible {
     public var description: String {
         var advice = "try a smaller --eta (a third of \(formatNumber(configuration.learningRate)), say)"
         if configuration.initialisation == .normal {
-            advice += ", or --init \(configuration.activation == .relu ? "he" : "xavier"): N(0, 1) weights make every "
+            advice += ", or --init \([.relu, .leakyReLU].contains(configuration.activation) ? "he" : "xavier"): N(0, 1) weights make every "
                 + "layer's z grow with its number of inputs"
         }
         let value = loss.isNaN ? "NaN" : loss > 0 ? "∞" : "−∞"

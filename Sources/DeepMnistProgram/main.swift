@@ -16,7 +16,8 @@ let usage = """
 
     TRAINING OPTIONS:
       --layers N,N,...      The hidden layers' sizes (default 256,128).
-      --activation NAME     The hidden layers' activation: relu (default), tanh or sigmoid.
+      --activation NAME     The hidden layers' activation: relu (default), leaky-relu,
+                            softplus, tanh or sigmoid.
       --init NAME           he (default), xavier or normal (N(0, 1), the seed material's choice).
       --epochs N            Epochs (default 20).
       --batch-size N        Examples per mini-batch (default 128).
@@ -78,7 +79,7 @@ func configuration(from arguments: Arguments) throws -> DeepConfiguration {
         guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 4096 }) else { return nil }
         return sizes.map { $0! }
     }
-    c.activation = try arguments.value("--activation", default: c.activation, what: "relu, tanh or sigmoid") {
+    c.activation = try arguments.value("--activation", default: c.activation, what: "relu, leaky-relu, softplus, tanh or sigmoid") {
         Activation(rawValue: $0).flatMap { $0 == .identity ? nil : $0 }
     }
     c.initialisation = try arguments.value("--init", default: c.initialisation, what: "he, xavier or normal",

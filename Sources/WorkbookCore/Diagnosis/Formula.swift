@@ -165,6 +165,16 @@ public struct Elementwise: Sendable, Hashable {
     }
     public static let relu = Elementwise(name: "ReLU") { max($0, 0) }
     public static let reluPrime = Elementwise(name: "ReLU′", derivativeOf: "ReLU") { $0 > 0 ? 1 : 0 }
+    /// softplus(u) = log(1 + eᵘ), whose naive form overflows for u > 709, and its slope σ(u).
+    public static let softplus = Elementwise(name: "softplus", exponential: true) {
+        max($0, 0) + Foundation.log1p(Foundation.exp(-Swift.abs($0)))
+    }
+    public static let softplusPrime = Elementwise(name: "softplus′", derivativeOf: "softplus", exponential: true) {
+        1 / (1 + Foundation.exp(-$0))
+    }
+    /// Leaky ReLU, with slope 0.01 on the left of 0 (Chapter 5's `Activation.leak`), and its slope.
+    public static let leakyReLU = Elementwise(name: "leaky ReLU") { $0 > 0 ? $0 : 0.01 * $0 }
+    public static let leakyReLUPrime = Elementwise(name: "leaky ReLU′", derivativeOf: "leaky ReLU") { $0 > 0 ? 1 : 0.01 }
     public static let exp = Elementwise(name: "exp") { Foundation.exp($0) }
     public static let log = Elementwise(name: "log") { Foundation.log($0) }
     public static let square = Elementwise(name: "(·)²") { $0 * $0 }
@@ -178,8 +188,10 @@ public struct Elementwise: Sendable, Hashable {
     /// Every function the catalogue knows, so that one can stand for another.
     public static let known: [Elementwise] = [.sigmoid, .sigmoidPrime, .tanh, .tanhPrime, .relu, .reluPrime]
     /// Every function whose derivative or antiderivative the catalogue knows: those that can stand
-    /// for another, and log with its derivatives, which only a derivative of log is mistaken for.
-    static let related: [Elementwise] = known + [.log, .logPrime, .logSecond]
+    /// for another, and those only their own derivative or antiderivative is mistaken for (Chapter 5's
+    /// softplus and leaky ReLU, which would otherwise stand for σ and ReLU, and log with its derivatives).
+    static let related: [Elementwise] = known + [.softplus, .softplusPrime, .leakyReLU, .leakyReLUPrime,
+                                                 .log, .logPrime, .logSecond]
 
     /// The function this is the derivative of, when the catalogue knows it (or, for a
     /// function the problem binds, the function of that name).

@@ -1,11 +1,12 @@
 /// Chapter 5 in Chinese: the titles and hints of Sources/Chapter5Checks/Chapter5Exercises.swift.
 let chapter5Chinese = ChineseChapter(title: "深度网络", exercises: [
-    "5.1": ChineseExercise(title: "激活函数及其斜率", hints: [
-        "每个 case 是一个数的一个函数。求它的斜率，就把它当作 z 的函数求导：max(0, z) 在 0 的两侧斜率各是多少？",
-        "σ′ 和 tanh′ 用函数自身在 z 处的值来写最简单，所以先（从 z）算出这个值，再由它算斜率。"
-            + "ReLU 的斜率是一个阶跃；恒等函数的斜率是常数。",
-        "σ′(z) = σ(z)(1 − σ(z))，tanh′(z) = 1 − tanh²(z)，ReLU′(z) 在 z > 0 时为 1、否则为 0，恒等函数的斜率是 1；"
-            + "其中的 σ(z) 或 tanh(z) 都从 z 算出，而不是从 a。",
+    "5.1": ChineseExercise(title: "softplus 与 leaky ReLU", hints: [
+        "每个新的 case 是一个数的一个函数。求 softplus 的斜率，对 log(1 + u)（u = eᶻ）用第 1 章的链式法则。"
+            + "Leaky ReLU 有两侧：每一侧的斜率是多少？",
+        "把 softplus′(z) = eᶻ/(1 + eᶻ) 的分子分母同除以 eᶻ：它是给定函数之一。"
+            + "z 很大时，log(1 + eᶻ) = z + log(1 + e⁻ᶻ)；在 z > 0 处用它，其余处用定义，这样 exp 只会见到 −|z|。",
+        "softplus(z) = max(0, z) + `log1p(exp(-abs(z)))`，它的斜率是 σ(z)，即 `Activation.sigmoid.value(z)`；"
+            + "leaky ReLU(z) 在 z > 0 时为 z，否则为 `Activation.leak * z`，它的斜率在 z > 0 时为 1，否则为 `Activation.leak`。",
     ]),
     "5.2": ChineseExercise(title: "单层的前向传播及其两个反向步骤", hints: [
         "这些是第 4 章批量化的公式用于单层，配上该层自己的激活函数。δ 需要下面一层的哪个矩阵，斜率在哪里取？",

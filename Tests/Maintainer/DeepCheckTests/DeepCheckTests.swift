@@ -31,6 +31,19 @@ struct DeepCheckTests {
         expectCaught(saying: "σ(z): σ is NaN or ∞ where z > 709", activations(value: Kept.sigmoidFromExp))
         expectCaught(saying: "tanh(z): tanh is NaN or ∞ where |z| > 709", activations(value: Kept.tanhFromExp))
         expectCaught(saying: "σ′(z): σ′ is NaN or ∞ where z < −709", activations(slope: Kept.sigmoidSlopeFromExp))
+        expectCaught(saying: "softplus(z): softplus is NaN or ∞ where z > 709", activations(value: Kept.softplusNaive))
+        expectCaught(saying: "softplus′(z): softplus′ is NaN or ∞ where z > 709", activations(slope: Kept.softplusSlopeFromExp))
+    }
+
+    @Test("5.1 check names softplus and leaky ReLU written wrong, with the cause")
+    func newActivationMistakes() {
+        expectCaught(saying: "the sign of z inside softplus is flipped", activations(value: Kept.softplusFlipped))
+        expectCaught(saying: "softplus(z) was used where its derivative softplus′(z) belongs",
+                     activations(slope: Kept.softplusSlopeIsSoftplus))
+        expectCaught(saying: "ReLU′ was used where leaky ReLU′ belongs", activations(slope: Kept.leakySlopeWithoutLeak))
+        expectCaught(saying: "leaky ReLU(z) was used where its derivative leaky ReLU′(z) belongs",
+                     activations(slope: Kept.leakySlopeIsLeaky))
+        expectCaught(saying: "leaky ReLU has no slope at 0", activations(slope: Kept.leakySlopeAtZeroOutside))
     }
 
     @Test("5.1 check accepts σ from tanh, tanh from exponentials and ReLU′(0) = 1")

@@ -16,6 +16,8 @@ enum Kept {
         case .sigmoid: 1 / (1 + exp(-z))
         case .tanh: tanh(z)
         case .relu: max(0, z)
+        case .softplus: z > 0 ? z + log(1 + exp(-z)) : log(1 + exp(z))
+        case .leakyReLU: max(Activation.leak * z, z)
         case .identity: z
         }
     }
@@ -25,6 +27,8 @@ enum Kept {
         case .sigmoid: value(f, z) * (1 - value(f, z))
         case .tanh: 1 - tanh(z) * tanh(z)
         case .relu: z > 0 ? 1 : 0
+        case .softplus: value(.sigmoid, z)
+        case .leakyReLU: z > 0 ? 1 : Activation.leak
         case .identity: 1
         }
     }
@@ -65,6 +69,8 @@ enum Kept {
             let e = exp(-2 * abs(z))
             return (z < 0 ? -1 : 1) * (1 - e) / (1 + e)
         case .relu: return z < 0 ? 0 : z
+        case .softplus: return log1p(exp(-abs(z))) - min(z, 0) + z
+        case .leakyReLU: return z < 0 ? z / 100 : z
         case .identity: return z
         }
     }
@@ -77,8 +83,35 @@ enum Kept {
             return e / ((1 + e) * (1 + e))
         case .tanh: return 1 / pow(cosh(z), 2)
         case .relu: return z >= 0 ? 1 : 0
+        case .softplus: return 0.5 * (1 + tanh(z / 2))
+        case .leakyReLU: return z >= 0 ? 1 : 0.01
         case .identity: return 1
         }
+    }
+
+    /// Wrong beyond z ≈ 710: softplus as log(1 + eᶻ) (log ∞ for z > 709).
+    static func softplusNaive(_ f: Activation, _ z: Double) -> Double { f == .softplus ? log(1 + exp(z)) : value(f, z) }
+    /// Wrong: softplus written as log(1 + e⁻ᶻ), the sign of z flipped.
+    static func softplusFlipped(_ f: Activation, _ z: Double) -> Double {
+        f == .softplus ? value(.softplus, -z) : value(f, z)
+    }
+    /// Wrong: softplus′ written as softplus itself.
+    static func softplusSlopeIsSoftplus(_ f: Activation, _ z: Double) -> Double {
+        f == .softplus ? value(.softplus, z) : slope(f, z)
+    }
+    /// Wrong beyond z ≈ 710: softplus′ as eᶻ/(1 + eᶻ).
+    static func softplusSlopeFromExp(_ f: Activation, _ z: Double) -> Double {
+        f == .softplus ? exp(z) / (1 + exp(z)) : slope(f, z)
+    }
+    /// Wrong: leaky ReLU′ with the leak left out, which is ReLU′.
+    static func leakySlopeWithoutLeak(_ f: Activation, _ z: Double) -> Double {
+        f == .leakyReLU ? (z > 0 ? 1 : 0) : slope(f, z)
+    }
+    /// Wrong: leaky ReLU′ returns leaky ReLU.
+    static func leakySlopeIsLeaky(_ f: Activation, _ z: Double) -> Double { f == .leakyReLU ? value(f, z) : slope(f, z) }
+    /// Wrong: leaky ReLU′(0) = −1, outside the two sides' slopes (0.01 and 1).
+    static func leakySlopeAtZeroOutside(_ f: Activation, _ z: Double) -> Double {
+        f == .leakyReLU && z == 0 ? -1 : slope(f, z)
     }
 
     // MARK: 5.2
